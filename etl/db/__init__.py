@@ -1,0 +1,1 @@
+"""Typed SQLAlchemy models, engine/session factory and migration helpers."""

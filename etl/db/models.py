@@ -1,0 +1,290 @@
+"""The normalized schema: documents and runs, persons, meetings, statements, outcomes.
+
+Every extracted row carries provenance (document, character span, extractor
+version) through :class:`Evidence`. Enumerations are CHECK constraints and
+natural keys are UNIQUE, so the database itself refuses inconsistent data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from etl.db.base import Base
+
+DOCUMENT_STATUSES = ("loaded", "failed", "skipped")
+RUN_STATUSES = ("running", "succeeded", "failed", "partial")
+MEETING_KINDS = ("in_person", "call", "video")
+MEETING_STATUSES = ("held", "planned", "cancelled")
+STATEMENT_KINDS = ("transcript_turn", "direct_quote", "reported")
+OUTCOME_CATEGORIES = (
+    "working_group",
+    "talks",
+    "dialogue_mechanism",
+    "commitment",
+    "invitation",
+    "other",
+)
+OUTCOME_STATUSES = ("agreed", "discussed")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} in ({', '.join(repr(v) for v in values)})"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Timestamped:
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime, default=_now, server_default=func.now()
+    )
+
+
+class Evidence:
+    """Provenance of one extracted fact: ``document.text[char_start:char_end]``."""
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    extractor_version: Mapped[str] = mapped_column(String(32))
+
+
+def span_check() -> CheckConstraint:
+    return CheckConstraint("char_start >= 0 and char_end >= char_start", name="span")
+
+
+class IngestionRun(Base):
+    __tablename__ = "ingestion_runs"
+    __table_args__ = (CheckConstraint(_in("status", RUN_STATUSES), name="status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    documents_seen: Mapped[int] = mapped_column(Integer, default=0)
+    documents_loaded: Mapped[int] = mapped_column(Integer, default=0)
+    documents_skipped: Mapped[int] = mapped_column(Integer, default=0)
+    documents_failed: Mapped[int] = mapped_column(Integer, default=0)
+    flow_run_id: Mapped[str | None] = mapped_column(String(64))
+    extractor_version: Mapped[str] = mapped_column(String(32))
+
+
+class Document(Timestamped, Base):
+    __tablename__ = "documents"
+    __table_args__ = (CheckConstraint(_in("status", DOCUMENT_STATUSES), name="status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(512), unique=True)
+    source_path: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(256))
+    author: Mapped[str | None] = mapped_column(String(256))
+    url: Mapped[str | None] = mapped_column(Text)
+    published_date: Mapped[dt.date | None] = mapped_column(Date)
+    language: Mapped[str | None] = mapped_column(String(16))
+    text: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    error: Mapped[str | None] = mapped_column(Text)
+    extractor_version: Mapped[str | None] = mapped_column(String(32))
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("ingestion_runs.id", ondelete="SET NULL"))
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime, default=_now, onupdate=_now, server_default=func.now()
+    )
+
+
+class Person(Timestamped, Base):
+    __tablename__ = "persons"
+    __table_args__ = (
+        CheckConstraint("country is null or length(country) = 2", name="country_alpha2"),
+        CheckConstraint("source in ('gazetteer', 'extracted')", name="source"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canonical_name: Mapped[str] = mapped_column(String(256), unique=True)
+    country: Mapped[str | None] = mapped_column(String(2))
+    wikidata_id: Mapped[str | None] = mapped_column(String(32), unique=True)
+    source: Mapped[str] = mapped_column(String(16), default="gazetteer")
+
+    aliases: Mapped[list[PersonAlias]] = relationship(back_populates="person")
+    roles: Mapped[list[PersonRole]] = relationship(back_populates="person")
+
+
+class PersonAlias(Base):
+    __tablename__ = "person_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(256))
+    normalized: Mapped[str] = mapped_column(String(256), unique=True)
+
+    person: Mapped[Person] = relationship(back_populates="aliases")
+
+
+class PersonRole(Base):
+    __tablename__ = "person_roles"
+    __table_args__ = (
+        UniqueConstraint("person_id", "title", "valid_from"),
+        CheckConstraint(
+            "valid_to is null or valid_from is null or valid_to >= valid_from", name="dates"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(256))
+    organization: Mapped[str | None] = mapped_column(String(256))
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+
+    person: Mapped[Person] = relationship(back_populates="roles")
+
+
+class Topic(Base):
+    __tablename__ = "topics"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str] = mapped_column(String(128))
+
+
+class Meeting(Timestamped, Base):
+    __tablename__ = "meetings"
+    __table_args__ = (
+        CheckConstraint(_in("kind", MEETING_KINDS), name="kind"),
+        CheckConstraint(_in("status", MEETING_STATUSES), name="status"),
+        CheckConstraint(
+            "end_date is null or start_date is null or end_date >= start_date", name="dates"
+        ),
+        CheckConstraint("country is null or length(country) = 2", name="country_alpha2"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_key: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    city: Mapped[str | None] = mapped_column(String(128))
+    country: Mapped[str | None] = mapped_column(String(2))
+    venue: Mapped[str | None] = mapped_column(String(256))
+
+
+class MeetingMention(Evidence, Base):
+    __tablename__ = "meeting_mentions"
+    __table_args__ = (
+        UniqueConstraint("document_id", "char_start", "char_end"),
+        span_check(),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    reported_kind: Mapped[str] = mapped_column(String(16))
+    reported_status: Mapped[str] = mapped_column(String(16))
+    reported_date: Mapped[dt.date | None] = mapped_column(Date)
+    date_text: Mapped[str | None] = mapped_column(String(128))
+
+
+class MeetingParticipant(Evidence, Base):
+    __tablename__ = "meeting_participants"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "person_id", "document_id"),
+        span_check(),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str | None] = mapped_column(String(256))
+    side: Mapped[str | None] = mapped_column(String(2))
+
+
+class Statement(Evidence, Base):
+    __tablename__ = "statements"
+    __table_args__ = (
+        UniqueConstraint("document_id", "char_start", "char_end", "kind"),
+        CheckConstraint(_in("kind", STATEMENT_KINDS), name="kind"),
+        span_check(),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL"), index=True
+    )
+    speaker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("persons.id", ondelete="SET NULL"), index=True
+    )
+    speaker_label: Mapped[str | None] = mapped_column(String(256))
+    speaker_method: Mapped[str | None] = mapped_column(String(32))
+    speaker_score: Mapped[float | None] = mapped_column(Float)
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    via_interpreter: Mapped[bool] = mapped_column(Boolean, default=False)
+    language: Mapped[str | None] = mapped_column(String(16))
+    turn_index: Mapped[int | None] = mapped_column(Integer)
+
+
+class Outcome(Timestamped, Base):
+    __tablename__ = "outcomes"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "outcome_key"),
+        CheckConstraint(_in("category", OUTCOME_CATEGORIES), name="category"),
+        CheckConstraint(_in("status", OUTCOME_STATUSES), name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    outcome_key: Mapped[str] = mapped_column(String(64))
+    description: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16))
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("topics.id", ondelete="SET NULL"))
+
+
+class OutcomeMention(Evidence, Base):
+    __tablename__ = "outcome_mentions"
+    __table_args__ = (
+        UniqueConstraint("outcome_id", "document_id", "char_start", "char_end"),
+        span_check(),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outcome_id: Mapped[int] = mapped_column(
+        ForeignKey("outcomes.id", ondelete="CASCADE"), index=True
+    )
+
+
+class StatementTopic(Base):
+    __tablename__ = "statement_topics"
+
+    statement_id: Mapped[int] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic_id: Mapped[int] = mapped_column(
+        ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True
+    )

@@ -1,0 +1,29 @@
+"""analyst views from sql/views
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-23
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+from etl.db.views import create_view_statements, drop_view_statements
+
+revision: str = "0002"
+down_revision: str | None = "0001"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    for statement in drop_view_statements():
+        op.execute(statement)
+    for statement in create_view_statements():
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    for statement in drop_view_statements():
+        op.execute(statement)
