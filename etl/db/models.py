@@ -142,7 +142,7 @@ class PersonAlias(Base):
 class PersonRole(Base):
     __tablename__ = "person_roles"
     __table_args__ = (
-        UniqueConstraint("person_id", "title", "valid_from"),
+        UniqueConstraint("person_id", "role_key"),
         CheckConstraint(
             "valid_to is null or valid_from is null or valid_to >= valid_from", name="dates"
         ),
@@ -150,6 +150,7 @@ class PersonRole(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    role_key: Mapped[str] = mapped_column(String(300))
     title: Mapped[str] = mapped_column(String(256))
     organization: Mapped[str | None] = mapped_column(String(256))
     valid_from: Mapped[dt.date | None] = mapped_column(Date)
@@ -203,7 +204,11 @@ class MeetingMention(Evidence, Base):
     reported_kind: Mapped[str] = mapped_column(String(16))
     reported_status: Mapped[str] = mapped_column(String(16))
     reported_date: Mapped[dt.date | None] = mapped_column(Date)
+    reported_end_date: Mapped[dt.date | None] = mapped_column(Date)
     date_text: Mapped[str | None] = mapped_column(String(128))
+    city: Mapped[str | None] = mapped_column(String(128))
+    country: Mapped[str | None] = mapped_column(String(2))
+    venue: Mapped[str | None] = mapped_column(String(256))
 
 
 class MeetingParticipant(Evidence, Base):

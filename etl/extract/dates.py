@@ -1,0 +1,138 @@
+"""Date expressions in text, resolved against a reference date when they lack a
+year or are relative ("Thursday", "tomorrow"). Without a reference date, such
+expressions stay unresolved rather than guessed. All patterns are bounded, so
+matching is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from etl.extract.records import DateRange
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_RANGE = r"(?:\s?(?:-|–|—|and|to|through)\s?(?P<d2>\d{1,2}))?"
+MONTH_FIRST = re.compile(
+    rf"\b{_MONTH}\.?\s(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_RANGE}(?:,?\s(?P<year>\d{{4}}))?\b",
+    re.IGNORECASE,
+)
+DAY_FIRST = re.compile(
+    rf"\b(?P<d1>\d{{1,2}}){_RANGE}\s(?:of\s)?{_MONTH}\.?(?:,?\s(?P<year>\d{{4}}))?\b",
+    re.IGNORECASE,
+)
+ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<d1>\d{2})\b")
+KOREAN = re.compile(
+    r"(?:(?P<year>\d{4})년\s?)?(?:(?P<month>\d{1,2})월\s?)?(?P<d1>\d{1,2})(?:\s?[~-]\s?(?P<d2>\d{1,2}))?일"
+)
+CHINESE = re.compile(
+    r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<d1>\d{1,2})(?:[至到-](?P<d2>\d{1,2}))?日"
+)
+RELATIVE = re.compile(
+    r"\b(?P<word>yesterday|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+RELATIVE_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: DateRange
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(raw: str) -> int:
+    return int(raw) if raw.isdigit() else MONTHS[raw[:3].lower()]
+
+
+def _build(match: re.Match[str], reference: dt.date | None) -> DateRange | None:
+    groups = match.groupdict()
+    if groups.get("month") is None:
+        if reference is None:
+            return DateRange(None, None, match.group(0), year_known=False)
+        month = reference.month
+    else:
+        month = _month_number(groups["month"])
+    day1 = int(groups["d1"])
+    day2 = int(groups["d2"]) if groups.get("d2") else None
+    if groups.get("year"):
+        year: int | None = int(groups["year"])
+    elif reference is not None:
+        year = reference.year
+    else:
+        year = None
+    if year is None:
+        return DateRange(None, None, match.group(0), year_known=False)
+    start = _safe_date(year, month, day1)
+    end = _safe_date(year, month, day2) if day2 else start
+    if start is None or end is None or end < start:
+        return None
+    return DateRange(start, end, match.group(0), year_known=bool(groups.get("year")))
+
+
+def _weekday(word: str, reference: dt.date, prefer_future: bool) -> dt.date:
+    target = WEEKDAYS.index(word)
+    delta = target - reference.weekday()
+    if prefer_future:
+        return reference + dt.timedelta(days=delta % 7)
+    return reference - dt.timedelta(days=(-delta) % 7)
+
+
+def find_dates(
+    text: str, reference: dt.date | None = None, *, prefer_future: bool = False
+) -> list[DateMention]:
+    """All date expressions in ``text``, in order, without overlaps."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for pattern in (ISO, MONTH_FIRST, DAY_FIRST, KOREAN, CHINESE):
+        for match in pattern.finditer(text):
+            if not free(match.start(), match.end()):
+                continue
+            value = _build(match, reference)
+            if value is not None:
+                found.append(DateMention(match.start(), match.end(), value))
+                taken.append((match.start(), match.end()))
+    for match in RELATIVE.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        word = match.group("word").lower()
+        if reference is None:
+            value = DateRange(None, None, match.group(0), year_known=False)
+        elif word in RELATIVE_OFFSETS:
+            day = reference + dt.timedelta(days=RELATIVE_OFFSETS[word])
+            value = DateRange(day, day, match.group(0))
+        else:
+            day = _weekday(word, reference, prefer_future)
+            value = DateRange(day, day, match.group(0))
+        found.append(DateMention(match.start(), match.end(), value))
+        taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda m: m.start)
+
+
+def dateline(text: str, max_chars: int = 300) -> dt.date | None:
+    """The document's own date: the first full date (with a year) near its top."""
+    for mention in find_dates(text[:max_chars]):
+        if mention.value.start is not None and mention.value.year_known:
+            return mention.value.start
+    return None

@@ -1,0 +1,174 @@
+"""Meeting mentions: a sentence with a meeting cue ("met with", "held talks",
+"a phone call", "canceled his planned visit"), its kind, status, participants,
+date and place. Mentions are merged into meetings later, during resolution."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from etl.extract.dates import DateMention, find_dates
+from etl.extract.nlp import CUES_KEY
+from etl.extract.records import MeetingRecord, PersonMention, Place
+from etl.extract.text import is_headline
+
+MEETING_LABELS = ("MEET", "CALL", "VIDEO", "VISIT")
+OUTCOME_LABELS = ("AGREED", "COMMITTED", "HOPE", "INVITED", "DISCUSSED", "REITERATED")
+FUTURE_WORDS = ("will ", "would ", "next week", "tomorrow", "expected", "to be held", "plans")
+SPEECH_BEFORE_DATE = ("said on", "told", "announced on", "said in")
+
+
+@dataclass
+class SentenceView:
+    """One sentence with the cues, mentions, places and dates found in it."""
+
+    span: Span
+    cues: list[Span]
+    mentions: list[PersonMention]
+    places: list[Place]
+
+    @property
+    def start(self) -> int:
+        return self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.span.end_char
+
+    def labels(self) -> set[str]:
+        return {c.label_ for c in self.cues}
+
+    def first(self, *labels: str) -> Span | None:
+        return next((c for c in self.cues if c.label_ in labels), None)
+
+
+def sentence_views(
+    doc: Doc,
+    mentions: list[PersonMention],
+    places: list[Place],
+    excluded: list[tuple[int, int]],
+) -> list[SentenceView]:
+    """Sentences outside transcript turns and quotations, with what they contain."""
+
+    def outside(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in excluded)
+
+    cues = [c for c in doc.spans[CUES_KEY] if outside(c.start_char, c.end_char)]
+    views = []
+    for sent in doc.sents:
+        if not outside(sent.start_char, sent.start_char + 1) and not outside(
+            sent.end_char - 1, sent.end_char
+        ):
+            continue
+        s, e = sent.start_char, sent.end_char
+        views.append(
+            SentenceView(
+                span=sent,
+                cues=[c for c in cues if s <= c.start_char < e],
+                mentions=[m for m in mentions if s <= m.start < e and outside(m.start, m.end)],
+                places=[p for p in places if s <= p.start < e and outside(p.start, p.end)],
+            )
+        )
+    return views
+
+
+def _status(view: SentenceView) -> str:
+    labels = view.labels()
+    if "CANCELLED" in labels:
+        return "cancelled"
+    lowered = view.span.text.lower()
+    if "PLANNED" in labels or any(word in lowered for word in FUTURE_WORDS):
+        return "planned"
+    return "held"
+
+
+def _kind(view: SentenceView, cue: Span) -> str:
+    """The kind of the cue that opened the mention; a video cue is the most specific."""
+    if "VIDEO" in view.labels():
+        return "video"
+    return "call" if cue.label_ == "CALL" else "in_person"
+
+
+def _participants(view: SentenceView, cue: Span) -> tuple[PersonMention, ...]:
+    """People in the cue's clause and in the main clause; a subordinate clause
+    ("since President Biden took office") contributes nobody."""
+    boundaries = [c.start_char for c in view.cues if c.label_ == "CLAUSE"]
+    edges = [view.start, *boundaries, view.end]
+    segments = list(zip(edges, edges[1:], strict=False))
+    cue_segment = next(i for i, (s, e) in enumerate(segments) if s <= cue.start_char < e)
+    keep = {0, cue_segment}
+    chosen = []
+    for mention in view.mentions:
+        if mention.kind == "pronoun":
+            continue
+        index = next(
+            i
+            for i, (s, e) in enumerate(segments)
+            if s <= mention.start < e or i == len(segments) - 1
+        )
+        if index in keep:
+            chosen.append(mention)
+    return tuple(chosen)
+
+
+def _date(
+    view: SentenceView, cue: Span, text: str, reference: dt.date | None, planned: bool
+) -> DateMention | None:
+    sentence = text[view.start : view.end]
+    dates = [
+        DateMention(view.start + d.start, view.start + d.end, d.value)
+        for d in find_dates(sentence, reference, prefer_future=planned)
+    ]
+    after = [d for d in dates if d.start >= cue.start_char]
+    if after:
+        return after[0]
+    for candidate in reversed(dates):
+        lead = text[max(view.start, candidate.start - 12) : candidate.start].lower()
+        if not any(marker in lead for marker in SPEECH_BEFORE_DATE):
+            return candidate
+    return None
+
+
+def _place(view: SentenceView, text: str) -> Place | None:
+    for attribute in ("venue", "city"):
+        found = [p for p in view.places if getattr(p, attribute)]
+        if found:
+            return found[0]
+    for place in view.places:
+        lead = text[max(0, place.start - 4) : place.start].lower()
+        if lead.endswith(("to ", "in ")):
+            return place
+    return None
+
+
+def meeting_mentions(
+    views: list[SentenceView], text: str, reference: dt.date | None
+) -> list[MeetingRecord]:
+    records = []
+    for view in views:
+        cue = view.first(*MEETING_LABELS)
+        if cue is None or is_headline(view.span.text):
+            continue
+        outcome = view.first(*OUTCOME_LABELS)
+        if outcome is not None and outcome.start_char < cue.start_char:
+            continue
+        status = _status(view)
+        if cue.label_ == "VISIT" and status != "cancelled":
+            continue
+        date = _date(view, cue, text, reference, planned=status == "planned")
+        kind = _kind(view, cue)
+        records.append(
+            MeetingRecord(
+                start=view.start,
+                end=view.end,
+                kind=kind,
+                status=status,
+                participants=_participants(view, cue),
+                date=date.value if date else None,
+                place=_place(view, text) if kind == "in_person" else None,
+                cue=cue.text,
+            )
+        )
+    return records

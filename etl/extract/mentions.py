@@ -1,0 +1,211 @@
+"""Annotate the ruler's matches: person mentions (with the title that precedes
+them), generic descriptors, pronouns and places."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from etl.extract.nlp import DESCRIPTOR, PERSON, PLACE, TITLE, load_yaml
+from etl.extract.records import PersonMention, Place
+
+PRONOUNS = {"he", "she"}
+NATIONALITY = {
+    "chinese": "CN",
+    "china": "CN",
+    "china's": "CN",
+    "beijing's": "CN",
+    "u.s.": "US",
+    "us": "US",
+    "american": "US",
+    "america's": "US",
+    "washington's": "US",
+}
+_MAX_NEW_NAME_TOKENS = 3
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    return (
+        token.is_alpha
+        and len(text) > 1
+        and (token.is_title or token.is_upper)
+        and not token.is_stop
+        and token.ent_type_ in ("", PERSON)
+    )
+
+
+def _country_before(doc: Doc, index: int) -> str | None:
+    """Nationality word just before a title: "Chinese Foreign Minister", "U.S. Secretary"."""
+    for back in (1, 2):
+        if index - back < 0:
+            break
+        token = doc[index - back]
+        country = NATIONALITY.get(token.norm_) or NATIONALITY.get(token.lower_)
+        if country:
+            return country
+        if token.norm_ not in ("'s", "the"):
+            break
+    return None
+
+
+def _from_person(ent: Span, title: Span | None, country: str | None) -> PersonMention:
+    kind, _, key = ent.ent_id_.partition("|")
+    start = title.start_char if title is not None else ent.start_char
+    return PersonMention(
+        text=ent.doc.text[start : ent.end_char],
+        start=start,
+        end=ent.end_char,
+        kind=kind,
+        name=ent.text,
+        title=title.text if title is not None else None,
+        title_kind=title.ent_id_ if title is not None else None,
+        country=country,
+        gazetteer_key=key if kind == "name" else None,
+    )
+
+
+def _new_titled_name(doc: Doc, title: Span, country: str | None) -> PersonMention | None:
+    """ "Public Security Minister Wang Xiaohong": a capitalized name right after a
+    title. Names are only ever created behind a title, never from a bare phrase."""
+    end = title.end
+    while end < len(doc) and end - title.end < _MAX_NEW_NAME_TOKENS and _is_name_token(doc[end]):
+        end += 1
+    if end == title.end or (title.ent_id_ == "honorific" and end - title.end > 2):
+        return None
+    name = doc[title.end : end]
+    return PersonMention(
+        text=doc.text[title.start_char : name.end_char],
+        start=title.start_char,
+        end=name.end_char,
+        kind="titled_name",
+        name=name.text,
+        title=title.text,
+        title_kind=title.ent_id_,
+        country=country,
+    )
+
+
+def person_mentions(doc: Doc) -> list[PersonMention]:
+    mentions: list[PersonMention] = []
+    ents = list(doc.ents)
+    consumed: set[int] = set()
+    for i, ent in enumerate(ents):
+        if i in consumed:
+            continue
+        if ent.label_ == TITLE:
+            country = _country_before(doc, ent.start)
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if nxt is not None and nxt.label_ == PERSON and nxt.start == ent.end:
+                mentions.append(_from_person(nxt, ent, country))
+                consumed.add(i + 1)
+                continue
+            created = _new_titled_name(doc, ent, country)
+            if created is not None:
+                mentions.append(created)
+        elif ent.label_ == PERSON:
+            mentions.append(_from_person(ent, None, None))
+        elif ent.label_ == DESCRIPTOR:
+            country, _, kind = ent.ent_id_.partition("|")
+            mentions.append(
+                PersonMention(
+                    text=ent.text,
+                    start=ent.start_char,
+                    end=ent.end_char,
+                    kind="descriptor",
+                    title=ent.text,
+                    title_kind=kind,
+                    country=country,
+                )
+            )
+    return mentions
+
+
+def pronoun_mentions(doc: Doc) -> list[PersonMention]:
+    return [
+        PersonMention(text=t.text, start=t.idx, end=t.idx + len(t.text), kind="pronoun")
+        for t in doc
+        if t.lower_ in PRONOUNS
+    ]
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[str, ...]:
+    return tuple(str(t["phrase"]).split()[0] for t in load_yaml("titles.yaml"))
+
+
+def _modifies_title(doc: Doc, ent: Span) -> bool:
+    """ "White House national security adviser", "Beijing's envoy", "the Beijing
+    regime", "백악관 국가안보보좌관":
+    a place used as a modifier is not where anything happened."""
+    if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+        return True
+    if ent.end >= len(doc):
+        return False
+    following = doc[ent.end]
+    if following.ent_type_ == TITLE or following.norm_ == "'s":
+        return True
+    word = following.text.lower()
+    return any(word.startswith(t) for t in _title_words() if not t.isascii())
+
+
+def places(doc: Doc) -> list[Place]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != PLACE or _modifies_title(doc, ent):
+            continue
+        city, country, venue = ent.ent_id_.split("|")
+        found.append(
+            Place(ent.text, ent.start_char, ent.end_char, city or None, country, venue or None)
+        )
+    return found
+
+
+def candidate_mentions(
+    doc: Doc, known_names: dict[str, str], known_surnames: dict[str, str], cutoff: float = 85.0
+) -> list[PersonMention]:
+    """Capitalized words outside any entity that closely resemble a known name
+    ("Bilinken", "Vang Yi"): misspellings the ruler cannot match exactly.
+    ``known_*`` map a lower-case name to its key; resolution makes the final call."""
+    from rapidfuzz import fuzz, process
+
+    found: list[PersonMention] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.ent_type_ or not _is_name_token(token) or (token.is_sent_start and token.is_stop):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j - i < 2 and not doc[j].ent_type_ and _is_name_token(doc[j]):
+            j += 1
+        span = doc[i:j]
+        table = known_names if j - i > 1 else known_surnames
+        match = process.extractOne(
+            span.text.lower(), list(table), scorer=fuzz.ratio, score_cutoff=cutoff
+        )
+        if match is not None and len(span.text) >= 4:
+            found.append(
+                PersonMention(
+                    text=span.text,
+                    start=span.start_char,
+                    end=span.end_char,
+                    kind="candidate",
+                    name=span.text,
+                    gazetteer_key=table[match[0]],
+                )
+            )
+        i = j
+    return found
+
+
+def dateline_place(doc: Doc, window: int = 60) -> Place | None:
+    """ "BEIJING – …", "WASHINGTON (Reuters) -": a place opening the text."""
+    for place in places(doc):
+        if place.start > window or place.city is None:
+            continue
+        following = doc.text[place.end : place.end + 6].strip()
+        if following[:1] in ("-", "–", "—", "(", ","):
+            return place
+    return None

@@ -1,0 +1,146 @@
+"""Agreed and discussed outcomes: "the two sides agreed to …", "… invited X to
+visit", "both sides discussed …". An enumeration after one cue ("agreed to A,
+to B, to C") yields one outcome per item; clauses of one sentence about the
+same topic stay one outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from etl.extract.meetings import OUTCOME_LABELS, SentenceView
+from etl.extract.records import OutcomeRecord
+from etl.extract.text import is_headline
+from etl.extract.topics import primary_topic
+
+NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED")
+ENUMERATORS = (", to ", "; to ", ", and to ", " and to ")
+TALK_VERBS = ("hold", "continue", "resume", "start", "launch", "open", "conduct", "begin")
+TALK_NOUNS = ("talks", "consultation", "negotiation")
+MECHANISM_WORDS = ("mechanism", "channel")
+CATEGORY_PRIORITY = (
+    "working_group",
+    "talks",
+    "dialogue_mechanism",
+    "invitation",
+    "commitment",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Part:
+    start: int
+    end: int
+    cue: Span
+
+
+def _has_joint_subject(view: SentenceView, cue: Span, text: str) -> bool:
+    if any(c.label_ == "JOINT" and c.start_char < cue.start_char for c in view.cues):
+        return True
+    named = [m for m in view.mentions if m.kind != "pronoun" and m.start < cue.start_char]
+    return len(named) >= 2 and " and " in text[named[0].end : named[-1].start]
+
+
+def category(description: str, cue_label: str) -> str:
+    lowered = description.lower()
+    if "working group" in lowered:
+        return "working_group"
+    if cue_label == "INVITED" or "invit" in lowered:
+        return "invitation"
+    words = lowered.replace(",", " ").split()
+    to_index = words.index("to") if "to" in words else -1
+    verb = words[to_index + 1] if 0 <= to_index < len(words) - 1 else ""
+    if verb in TALK_VERBS and any(noun in lowered for noun in TALK_NOUNS):
+        return "talks"
+    if any(word in lowered for word in MECHANISM_WORDS) or (
+        "continue" in lowered
+        and "high-level" in lowered
+        and ("communication" in lowered or "dialogue" in lowered)
+    ):
+        return "dialogue_mechanism"
+    if cue_label == "DISCUSSED":
+        return "other"
+    return "commitment"
+
+
+def _parts(view: SentenceView, text: str) -> list[Part]:
+    cues = [c for c in view.cues if c.label_ in OUTCOME_LABELS]
+    parts: list[Part] = []
+    for i, cue in enumerate(cues):
+        if cue.label_ in NEEDS_JOINT_SUBJECT and not _has_joint_subject(view, cue, text):
+            continue
+        end = cues[i + 1].start_char if i + 1 < len(cues) else view.end
+        if i + 1 < len(cues):
+            comma = text.rfind(",", cue.end_char, end)
+            end = comma if comma > 0 else end
+        start = cue.start_char
+        if cue.label_ == "INVITED":
+            that = text.rfind(" that ", view.start, cue.start_char)
+            comma = text.rfind(",", view.start, cue.start_char)
+            start = max(
+                that + 6 if that >= 0 else view.start, comma + 1 if comma >= 0 else view.start
+            )
+        position = cue.end_char
+        pieces = []
+        while True:
+            found = [(text.find(e, position, end), e) for e in ENUMERATORS]
+            hits = [(i, e) for i, e in found if i >= 0]
+            if not hits or not cue.text.lower().endswith("to"):
+                break
+            index, enumerator = min(hits)
+            pieces.append((start, index))
+            start = index + len(enumerator) - len("to ")
+            position = start + len("to ")
+        pieces.append((start, end))
+        parts.extend(Part(s, e, cue) for s, e in pieces)
+    return parts
+
+
+def _describe(part: Part, text: str) -> str:
+    body = text[part.start : part.end].strip().rstrip(".;,")
+    if part.start >= part.cue.end_char - 3 and not body.lower().startswith(part.cue.text.lower()):
+        body = f"{part.cue.text.rsplit(' ', 1)[0]} {body}"
+    return " ".join(body.split())
+
+
+def outcome_mentions(
+    view: SentenceView, text: str, meeting_index: int | None
+) -> list[OutcomeRecord]:
+    records: list[OutcomeRecord] = []
+    if is_headline(view.span.text):
+        return records
+    for part in _parts(view, text):
+        description = _describe(part, text)
+        if len(description.split()) < 3:
+            continue
+        status = "discussed" if part.cue.label_ == "DISCUSSED" else "agreed"
+        record = OutcomeRecord(
+            start=part.start,
+            end=part.end,
+            description=description,
+            category=category(description, part.cue.label_),
+            status=status,
+            meeting_index=meeting_index,
+            topic=primary_topic(description),
+        )
+        same_topic = next(
+            (i for i, r in enumerate(records) if r.topic and r.topic == record.topic), None
+        )
+        if same_topic is None:
+            records.append(record)
+            continue
+        other = records[same_topic]
+        best = min((other, record), key=lambda r: CATEGORY_PRIORITY.index(r.category))
+        start, end = min(other.start, record.start), max(other.end, record.end)
+        records[same_topic] = OutcomeRecord(
+            start=start,
+            end=end,
+            description=" ".join(text[start:end].split()).rstrip("."),
+            category=best.category,
+            status=best.status,
+            meeting_index=meeting_index,
+            topic=best.topic,
+        )
+    return records

@@ -1,0 +1,92 @@
+"""Extraction of one document: text in, an :class:`Extraction` out. Pure: no
+database, no network; the caller supplies the person names to recognise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from etl.extract.dates import dateline
+from etl.extract.language import detect_language
+from etl.extract.meetings import OUTCOME_LABELS, meeting_mentions, sentence_views
+from etl.extract.mentions import (
+    candidate_mentions,
+    dateline_place,
+    person_mentions,
+    places,
+    pronoun_mentions,
+)
+from etl.extract.nlp import NamePattern, cached_pipeline
+from etl.extract.outcomes import outcome_mentions
+from etl.extract.quotes import find_quotes
+from etl.extract.records import Extraction, MeetingRecord, PersonMention, StatementRecord
+from etl.extract.statements import Context, extract_statements
+from etl.extract.topics import tag_topics
+from etl.extract.transcript import find_turns
+
+
+def _known(names: Sequence[NamePattern]) -> tuple[dict[str, str], dict[str, str]]:
+    full = {n.phrase.lower(): n.key for n in names if not n.is_surname and " " in n.phrase}
+    surnames = {n.phrase.lower(): n.key for n in names if n.is_surname and len(n.phrase) >= 4}
+    return full, surnames
+
+
+def _speakers(statements: list[StatementRecord]) -> tuple[PersonMention, ...]:
+    seen: dict[str, PersonMention] = {}
+    for statement in statements:
+        if statement.speaker is not None and statement.kind != "reported":
+            key = statement.speaker.gazetteer_key or statement.speaker.text.lower()
+            seen.setdefault(key, statement.speaker)
+    return tuple(seen.values())
+
+
+def _with_fallback(
+    meetings: list[MeetingRecord], speakers: tuple[PersonMention, ...]
+) -> list[MeetingRecord]:
+    """A meeting sentence that names nobody ("officials of both countries met")
+    takes the people the document quotes as its participants."""
+    return [m if m.participants else replace(m, participants=speakers) for m in meetings]
+
+
+def extract(
+    text: str,
+    *,
+    names: Sequence[NamePattern] = (),
+    published: dt.date | None = None,
+) -> Extraction:
+    nlp = cached_pipeline(tuple(names))
+    doc = nlp(text)
+    reference = published or dateline(text)
+    language = detect_language(text)
+    full, surnames = _known(names)
+    mentions = sorted(
+        person_mentions(doc) + candidate_mentions(doc, full, surnames), key=lambda m: m.start
+    )
+    found_places = places(doc)
+    turns = find_turns(text)
+    ctx = Context(doc, mentions, pronoun_mentions(doc))
+    statements = [
+        replace(s, topics=tag_topics(s.text)) for s in extract_statements(ctx, turns, language)
+    ]
+    quotes = find_quotes(text, ctx.paragraphs)
+    excluded = [(t.label_start, t.end) for t in turns] + [
+        (q.outer_start, q.outer_end) for q in quotes
+    ]
+    views = sentence_views(doc, mentions, found_places, excluded)
+    meetings = _with_fallback(meeting_mentions(views, text, reference), _speakers(statements))
+    outcomes = []
+    for view in views:
+        if not any(c.label_ in OUTCOME_LABELS for c in view.cues):
+            continue
+        same = next((i for i, m in enumerate(meetings) if m.start == view.start), None)
+        outcomes.extend(outcome_mentions(view, text, same))
+    return Extraction(
+        language=language,
+        reference_date=reference,
+        persons=mentions,
+        statements=statements,
+        meetings=meetings,
+        outcomes=outcomes,
+        default_place=dateline_place(doc),
+    )

@@ -1,0 +1,92 @@
+"""Typed records that extraction produces and resolution consumes.
+
+Offsets are character offsets into the normalized document text, so
+``text[start:end]`` is always the evidence for a record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A reference to a person: a name, a title with a surname, a descriptor
+    ("the Chinese leader"), a transcript label or a pronoun."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # name | surname | descriptor | label | pronoun | titled_name
+    name: str | None = None
+    title: str | None = None
+    title_kind: str | None = None
+    country: str | None = None
+    gazetteer_key: str | None = None
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: dt.date | None
+    end: dt.date | None
+    text: str
+    year_known: bool = True
+
+
+@dataclass(frozen=True)
+class Place:
+    text: str
+    start: int
+    end: int
+    city: str | None
+    country: str | None
+    venue: str | None = None
+
+
+@dataclass(frozen=True)
+class StatementRecord:
+    kind: str  # transcript_turn | direct_quote | reported
+    text: str
+    start: int
+    end: int
+    speaker: PersonMention | None
+    speaker_label: str | None
+    via_interpreter: bool = False
+    language: str | None = None
+    turn_index: int | None = None
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    start: int
+    end: int
+    kind: str  # in_person | call | video
+    status: str  # held | planned | cancelled
+    participants: tuple[PersonMention, ...]
+    date: DateRange | None = None
+    place: Place | None = None
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class OutcomeRecord:
+    start: int
+    end: int
+    description: str
+    category: str
+    status: str
+    meeting_index: int | None
+    topic: str | None = None
+
+
+@dataclass
+class Extraction:
+    language: str
+    reference_date: dt.date | None
+    persons: list[PersonMention] = field(default_factory=list)
+    statements: list[StatementRecord] = field(default_factory=list)
+    meetings: list[MeetingRecord] = field(default_factory=list)
+    outcomes: list[OutcomeRecord] = field(default_factory=list)
+    default_place: Place | None = None

@@ -1,0 +1,80 @@
+"""Transcript turns: an upper-case speaker label at the start of a line
+("SECRETARY BLINKEN:", "MS. PSAKI:", "Q:") opens a turn that runs over the
+following paragraphs until the next label or a section break (two or more
+blank lines)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+LABEL = re.compile(r"(?m)^(?P<label>[A-Z][A-Z.'’ -]{0,60}?[A-Z.]|Q):[ \t]+")
+SECTION_BREAK = re.compile(r"\n[ \t]*\n[ \t]*\n")
+DIRECTION = re.compile(r"\((?P<body>[^()\n]{1,60})\)")
+INTERPRETER = ("via interpreter", "through interpreter", "through an interpreter", "as interpreted")
+
+
+@dataclass(frozen=True)
+class Turn:
+    label: str
+    label_start: int
+    label_end: int
+    start: int
+    end: int
+    via_interpreter: bool
+    stage_only: bool
+
+
+def _strip_directions(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """Move ``start``/``end`` past stage directions at either edge of the turn:
+    "(Via interpreter)" marks interpretation, "(Laughter.)" is not speech."""
+    via = False
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and text[start].isspace():
+            start += 1
+        match = DIRECTION.match(text, start, end)
+        if match:
+            via = via or match.group("body").strip().lower().rstrip(".") in INTERPRETER
+            start = match.end()
+            changed = True
+    while start < end and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[end - 1] == ")":
+        opening = text.rfind("(", start, end)
+        if opening < 0 or DIRECTION.fullmatch(text, opening, end) is None:
+            break
+        end = opening
+        while start < end and text[end - 1].isspace():
+            end -= 1
+    return start, end, via
+
+
+def find_turns(text: str, min_labels: int = 2) -> list[Turn]:
+    """Turns of a transcript; a document with fewer than ``min_labels`` label
+    lines is prose (a lone "NOTE:" line is not a transcript)."""
+    labels = list(LABEL.finditer(text))
+    if len(labels) < min_labels:
+        return []
+    breaks = [m.start() for m in SECTION_BREAK.finditer(text)]
+    turns: list[Turn] = []
+    for i, match in enumerate(labels):
+        limit = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        k = bisect_left(breaks, match.end())
+        section_end = breaks[k] if k < len(breaks) else len(text)
+        end = min(limit, section_end)
+        start, end, via = _strip_directions(text, match.end(), end)
+        turns.append(
+            Turn(
+                label=match.group("label").strip(),
+                label_start=match.start(),
+                label_end=match.start() + len(match.group("label")),
+                start=start,
+                end=max(start, end),
+                via_interpreter=via,
+                stage_only=start >= end,
+            )
+        )
+    return turns

@@ -1,0 +1,247 @@
+"""One document's row and facts. A changed document's old facts are removed and
+the new ones written in the same transaction, so readers see all or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, exists, select
+from sqlalchemy.orm import Session
+
+from etl.db.models import (
+    Document,
+    Meeting,
+    MeetingMention,
+    MeetingParticipant,
+    Outcome,
+    OutcomeMention,
+    Person,
+    Statement,
+    StatementTopic,
+)
+from etl.extract.records import Extraction
+from etl.ingest.records import RawDocument, RejectedDocument
+from etl.load.meetings import attach_meeting, refresh_meeting
+from etl.load.reference import add_alias
+from etl.load.upsert import link, lookup, upsert
+from etl.resolve.document import ResolvedDocument
+from etl.resolve.outcomes import outcome_key, same_outcome
+
+DOCUMENT_FIELDS = (
+    "source_path", "sha256", "title", "outlet", "author", "url", "published_date",
+    "language", "text", "status", "error", "extractor_version", "run_id",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LoadCounts:
+    statements: int
+    meetings: int
+    outcomes: int
+
+
+def stored_document(session: Session, name: str) -> Document | None:
+    return session.scalars(select(Document).where(Document.name == name)).one_or_none()
+
+
+def _write_document(session: Session, values: dict[str, object]) -> int:
+    return upsert(
+        session,
+        Document.__table__,  # type: ignore[arg-type]
+        values,
+        conflict=["name"],
+        update=DOCUMENT_FIELDS,
+    )
+
+
+def clear_facts(session: Session, document_id: int) -> None:
+    """Remove a document's facts; meetings and outcomes that lose their last
+    source go too, the others are recomputed from the sources left."""
+    touched = set(
+        session.scalars(
+            select(MeetingMention.meeting_id).where(MeetingMention.document_id == document_id)
+        )
+    )
+    for model in (Statement, MeetingParticipant, MeetingMention, OutcomeMention):
+        session.execute(delete(model).where(model.document_id == document_id))
+    orphan_outcomes = ~exists().where(OutcomeMention.outcome_id == Outcome.id)
+    session.execute(delete(Outcome).where(orphan_outcomes))
+    for meeting_id in touched:
+        refresh_meeting(session, meeting_id)
+    orphan_meetings = ~exists().where(MeetingMention.meeting_id == Meeting.id)
+    session.execute(delete(Meeting).where(orphan_meetings))
+
+
+def record_rejection(
+    session: Session, rejected: RejectedDocument, run_id: int | None, version: str
+) -> None:
+    existing = stored_document(session, rejected.name)
+    if existing is not None:
+        clear_facts(session, existing.id)
+    meta = rejected.meta
+    _write_document(
+        session,
+        {
+            "name": rejected.name,
+            "source_path": str(rejected.path),
+            "sha256": rejected.sha256,
+            "title": meta.title,
+            "outlet": meta.outlet,
+            "author": meta.author,
+            "url": meta.url,
+            "published_date": meta.published,
+            "language": meta.language,
+            "text": None,
+            "status": rejected.status,
+            "error": rejected.reason,
+            "extractor_version": version,
+            "run_id": run_id,
+        },
+    )
+
+
+def load_document(
+    session: Session,
+    raw: RawDocument,
+    extraction: Extraction,
+    resolved: ResolvedDocument,
+    *,
+    persons: dict[str, int],
+    topics: dict[str, int],
+    run_id: int | None,
+    version: str,
+) -> LoadCounts:
+    existing = stored_document(session, raw.name)
+    if existing is not None:
+        clear_facts(session, existing.id)
+    meta = raw.meta
+    document_id = _write_document(
+        session,
+        {
+            "name": raw.name,
+            "source_path": str(raw.path),
+            "sha256": raw.sha256,
+            "title": meta.title,
+            "outlet": meta.outlet,
+            "author": meta.author,
+            "url": meta.url,
+            "published_date": meta.published or extraction.reference_date,
+            "language": meta.language or extraction.language,
+            "text": raw.text,
+            "status": "loaded",
+            "error": None,
+            "extractor_version": version,
+            "run_id": run_id,
+        },
+    )
+    for new in resolved.new_persons.values():
+        person_id = lookup(
+            session,
+            Person.__table__,  # type: ignore[arg-type]
+            {"canonical_name": new.name},
+            {"country": new.country, "source": "extracted"},
+        )
+        persons[new.name] = person_id
+        add_alias(session, person_id, new.name)
+    meeting_ids = [
+        attach_meeting(
+            session,
+            draft,
+            document_id=document_id,
+            document_sha=raw.sha256,
+            index=index,
+            persons=persons,
+            version=version,
+        )
+        for index, draft in enumerate(resolved.meetings)
+    ]
+    _write_statements(session, resolved, document_id, meeting_ids, persons, topics, version)
+    outcomes = _write_outcomes(session, resolved, document_id, meeting_ids, topics, version)
+    return LoadCounts(len(resolved.statements), len(set(meeting_ids)), outcomes)
+
+
+def _write_statements(
+    session: Session,
+    resolved: ResolvedDocument,
+    document_id: int,
+    meeting_ids: list[int],
+    persons: dict[str, int],
+    topics: dict[str, int],
+    version: str,
+) -> None:
+    for item in resolved.statements:
+        record = item.record
+        statement_id = lookup(
+            session,
+            Statement.__table__,  # type: ignore[arg-type]
+            {
+                "document_id": document_id,
+                "char_start": record.start,
+                "char_end": record.end,
+                "kind": record.kind,
+            },
+            {
+                "extractor_version": version,
+                "meeting_id": meeting_ids[item.meeting] if item.meeting is not None else None,
+                "speaker_id": persons.get(item.speaker) if item.speaker else None,
+                "speaker_label": record.speaker_label,
+                "speaker_method": item.method,
+                "speaker_score": item.score,
+                "text": record.text,
+                "via_interpreter": record.via_interpreter,
+                "language": record.language,
+                "turn_index": record.turn_index,
+            },
+        )
+        for slug in record.topics:
+            link(
+                session,
+                StatementTopic.__table__,  # type: ignore[arg-type]
+                {"statement_id": statement_id, "topic_id": topics[slug]},
+            )
+
+
+def _write_outcomes(
+    session: Session,
+    resolved: ResolvedDocument,
+    document_id: int,
+    meeting_ids: list[int],
+    topics: dict[str, int],
+    version: str,
+) -> int:
+    written = 0
+    for item in resolved.outcomes:
+        record = item.record
+        meeting_id = meeting_ids[item.meeting]
+        existing = session.scalars(select(Outcome).where(Outcome.meeting_id == meeting_id)).all()
+        match = next((o for o in existing if same_outcome(o, record)), None)
+        if match is None:
+            outcome_id = lookup(
+                session,
+                Outcome.__table__,  # type: ignore[arg-type]
+                {
+                    "meeting_id": meeting_id,
+                    "outcome_key": outcome_key(record.description, record.category),
+                },
+                {
+                    "description": record.description,
+                    "category": record.category,
+                    "status": record.status,
+                    "topic_id": topics.get(record.topic) if record.topic else None,
+                },
+            )
+            written += 1
+        else:
+            outcome_id = match.id
+        lookup(
+            session,
+            OutcomeMention.__table__,  # type: ignore[arg-type]
+            {
+                "outcome_id": outcome_id,
+                "document_id": document_id,
+                "char_start": record.start,
+                "char_end": record.end,
+            },
+            {"extractor_version": version},
+        )
+    return written

@@ -1,0 +1,62 @@
+"""Ingestion runs: when, how many documents, how it ended, which Prefect flow run."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from etl.db.models import (
+    Document,
+    IngestionRun,
+    Meeting,
+    MeetingParticipant,
+    Outcome,
+    Person,
+    Statement,
+)
+
+
+def start_run(session: Session, version: str, flow_run_id: str | None = None) -> int:
+    run = IngestionRun(status="running", extractor_version=version, flow_run_id=flow_run_id)
+    session.add(run)
+    session.flush()
+    return run.id
+
+
+def finish_run(
+    session: Session, run_id: int, *, seen: int, loaded: int, skipped: int, failed: int
+) -> str:
+    run = session.get(IngestionRun, run_id)
+    if run is None:
+        raise LookupError(f"no ingestion run {run_id}")
+    run.documents_seen, run.documents_loaded = seen, loaded
+    run.documents_skipped, run.documents_failed = skipped, failed
+    run.status = "partial" if failed else "succeeded"
+    run.finished_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return run.status
+
+
+def table_counts(session: Session) -> dict[str, int]:
+    """Headline counts for run summaries."""
+    participants = select(func.count()).select_from(
+        select(MeetingParticipant.meeting_id, MeetingParticipant.person_id).distinct().subquery()
+    )
+    return {
+        "documents": session.scalar(select(func.count()).select_from(Document)) or 0,
+        "persons": session.scalar(select(func.count()).select_from(Person)) or 0,
+        "meetings": session.scalar(select(func.count()).select_from(Meeting)) or 0,
+        "participants": session.scalar(participants) or 0,
+        "statements": session.scalar(select(func.count()).select_from(Statement)) or 0,
+        "outcomes": session.scalar(select(func.count()).select_from(Outcome)) or 0,
+    }
+
+
+def documents_by_status(session: Session) -> list[tuple[str, str, str | None]]:
+    rows = session.execute(
+        select(Document.name, Document.status, Document.error).order_by(
+            Document.status, Document.name
+        )
+    )
+    return [(name, status, error) for name, status, error in rows]

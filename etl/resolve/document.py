@@ -1,0 +1,195 @@
+"""Resolve one document's extraction: persons to canonical names, meeting
+mentions merged into meetings with participants' titles at the meeting date,
+statements and outcomes linked to their meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from etl.extract.records import (
+    Extraction,
+    MeetingRecord,
+    OutcomeRecord,
+    PersonMention,
+    Place,
+    StatementRecord,
+)
+from etl.resolve.meetings import MeetingDraft, Participant, merge_drafts
+from etl.resolve.outcomes import same_outcome
+from etl.resolve.persons import PersonResolver, Resolution
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    """A person not in the gazetteer, created from a title pattern."""
+
+    name: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class ResolvedStatement:
+    record: StatementRecord
+    speaker: str | None
+    method: str | None
+    score: float | None
+    meeting: int | None
+
+
+@dataclass(frozen=True)
+class ResolvedOutcome:
+    record: OutcomeRecord
+    meeting: int
+
+
+@dataclass
+class ResolvedDocument:
+    statements: list[ResolvedStatement] = field(default_factory=list)
+    meetings: list[MeetingDraft] = field(default_factory=list)
+    outcomes: list[ResolvedOutcome] = field(default_factory=list)
+    new_persons: dict[str, NewPerson] = field(default_factory=dict)
+
+
+class DocumentResolver:
+    def __init__(self, resolver: PersonResolver, extraction: Extraction) -> None:
+        self.resolver = resolver
+        self.extraction = extraction
+        self.day = extraction.reference_date
+        self.context: list[str] = []
+        self.by_span: dict[tuple[int, int], Resolution | None] = {}
+        self.new_persons: dict[str, NewPerson] = {}
+        for mention in extraction.persons:
+            self.person(mention)
+
+    def person(self, mention: PersonMention | None) -> Resolution | None:
+        if mention is None:
+            return None
+        key = (mention.start, mention.end)
+        if key not in self.by_span:
+            found = self.resolver.resolve(mention, self.day, self.context)
+            self.by_span[key] = found
+            if found is not None:
+                if found.name not in self.context:
+                    self.context.append(found.name)
+                if found.entry is None:
+                    self.new_persons.setdefault(found.name, NewPerson(found.name, found.country))
+        return self.by_span[key]
+
+    def _title(self, resolution: Resolution, day: dt.date | None) -> str | None:
+        if resolution.entry is None:
+            return resolution.title
+        return resolution.entry.title_on(day)
+
+    def _draft(self, record: MeetingRecord, earlier: list[MeetingDraft]) -> MeetingDraft:
+        start = record.date.start if record.date else None
+        end = record.date.end if record.date else None
+        place: Place | None = record.place
+        if place is None and record.kind == "in_person":
+            place = self.extraction.default_place
+        draft = MeetingDraft(
+            kind=record.kind,
+            status=record.status,
+            start_date=start,
+            end_date=end,
+            city=place.city if place else None,
+            country=place.country if place else None,
+            venue=place.venue if place else None,
+        )
+        for mention in record.participants:
+            found = self.person(mention)
+            if found is None or found.name in draft.participants:
+                continue
+            draft.participants[found.name] = Participant(
+                found.name, found.country, self._title(found, start), mention.start, mention.end
+            )
+        if start is None and record.status == "held":
+            self._inherit_date(draft, earlier)
+        draft.spans.append(
+            (
+                record.start,
+                record.end,
+                record.kind,
+                record.status,
+                draft.start_date,
+                record.date.text if record.date else None,
+            )
+        )
+        return draft
+
+    @staticmethod
+    def _inherit_date(draft: MeetingDraft, earlier: list[MeetingDraft]) -> None:
+        """A held meeting told without a date ("Previously, Blinken held talks with
+        Wang") shares the date of the last dated held meeting of the same people."""
+        for previous in reversed(earlier):
+            if (
+                previous.status == "held"
+                and previous.start_date is not None
+                and set(previous.participants) & set(draft.participants)
+            ):
+                draft.start_date, draft.end_date = previous.start_date, previous.start_date
+                return
+
+    def meetings(self) -> tuple[list[MeetingDraft], list[int | None]]:
+        drafts: list[MeetingDraft] = []
+        positions: list[int | None] = []
+        for record in self.extraction.meetings:
+            draft = self._draft(record, drafts)
+            if not draft.participants:
+                positions.append(None)
+                continue
+            positions.append(len(drafts))
+            drafts.append(draft)
+        merged, where = merge_drafts(drafts)
+        for meeting in merged:
+            for participant in meeting.participants.values():
+                entry = self.resolver.gazetteer.by_name().get(participant.name)
+                if entry is not None and meeting.start_date is not None:
+                    participant.title = entry.title_on(meeting.start_date) or participant.title
+        index = [where[p] if p is not None else None for p in positions]
+        return merged, index
+
+
+def _primary(meetings: list[MeetingDraft]) -> int | None:
+    if not meetings:
+        return None
+    return max(range(len(meetings)), key=lambda i: (len(meetings[i].spans), -i))
+
+
+def _meeting_for_speaker(meetings: list[MeetingDraft], speaker: str | None) -> int | None:
+    candidates = [
+        i for i, m in enumerate(meetings) if m.status == "held" and speaker in m.participants
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda i: (len(meetings[i].spans), -i))
+
+
+def resolve_document(extraction: Extraction, resolver: PersonResolver) -> ResolvedDocument:
+    doc = DocumentResolver(resolver, extraction)
+    meetings, index = doc.meetings()
+    primary = _primary(meetings)
+    statements = []
+    for record in extraction.statements:
+        found = doc.person(record.speaker)
+        speaker = found.name if found else None
+        meeting = _meeting_for_speaker(meetings, speaker) if record.kind != "reported" else None
+        statements.append(
+            ResolvedStatement(
+                record,
+                speaker,
+                found.method if found else None,
+                found.score if found else None,
+                meeting,
+            )
+        )
+    outcomes: list[ResolvedOutcome] = []
+    for outcome in extraction.outcomes:
+        meeting = index[outcome.meeting_index] if outcome.meeting_index is not None else None
+        meeting = meeting if meeting is not None else primary
+        if meeting is None:
+            continue
+        if any(o.meeting == meeting and same_outcome(o.record, outcome) for o in outcomes):
+            continue
+        outcomes.append(ResolvedOutcome(outcome, meeting))
+    return ResolvedDocument(statements, meetings, outcomes, doc.new_persons)

@@ -1,0 +1,138 @@
+"""The reference gazetteer of persons and their dated roles (``data/persons.yaml``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from etl.extract.nlp import NamePattern
+
+DEFAULT_PATH = Path(__file__).with_name("data") / "persons.yaml"
+_PUNCT = re.compile(r"[^\w\s-]")
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_name(name: str) -> str:
+    """Lower case, NFKC, no punctuation but hyphens, single spaces: the alias key."""
+    text = unicodedata.normalize("NFKC", name).lower().replace("’", "'")
+    text = _PUNCT.sub("", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    organization: str | None
+    kinds: tuple[str, ...]
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+
+    def active_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.valid_to is None
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        return self.valid_to is None or day <= self.valid_to
+
+    def known_active_on(self, day: dt.date) -> bool:
+        """Active with both ends known to bracket the day (open end counts as known)."""
+        return self.valid_from is not None and self.active_on(day)
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    name: str
+    surname: str | None
+    country: str | None
+    wikidata: str | None
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...] = field(default=())
+
+    def roles_on(self, day: dt.date | None) -> list[Role]:
+        return [r for r in self.roles if r.active_on(day)]
+
+    def title_on(self, day: dt.date | None) -> str | None:
+        """Titles held on a day, joined: "State Councilor; Foreign Minister"."""
+        if day is None:
+            return None
+        titles: list[str] = []
+        for role in self.roles_on(day):
+            if role.title not in titles:
+                titles.append(role.title)
+        return "; ".join(titles) or None
+
+
+def _date(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _entry(raw: dict[str, Any]) -> PersonEntry:
+    roles = tuple(
+        Role(
+            title=r["title"],
+            organization=r.get("organization"),
+            kinds=tuple(r.get("kinds") or ()),
+            valid_from=_date(r.get("from")),
+            valid_to=_date(r.get("to")),
+        )
+        for r in raw.get("roles") or ()
+    )
+    return PersonEntry(
+        name=raw["name"],
+        surname=raw.get("surname"),
+        country=raw.get("country"),
+        wikidata=raw.get("wikidata"),
+        aliases=tuple(raw.get("aliases") or ()),
+        roles=roles,
+    )
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    persons: tuple[PersonEntry, ...]
+
+    def by_name(self) -> dict[str, PersonEntry]:
+        return {p.name: p for p in self.persons}
+
+    def alias_index(self) -> dict[str, PersonEntry]:
+        """Normalized full name and aliases → person; ambiguous keys are dropped."""
+        index: dict[str, PersonEntry] = {}
+        ambiguous: set[str] = set()
+        for person in self.persons:
+            for alias in (person.name, *person.aliases):
+                key = normalize_name(alias)
+                if key in index and index[key].name != person.name:
+                    ambiguous.add(key)
+                index.setdefault(key, person)
+        return {k: v for k, v in index.items() if k not in ambiguous}
+
+    def name_patterns(self) -> tuple[NamePattern, ...]:
+        patterns: list[NamePattern] = []
+        for person in self.persons:
+            for alias in (person.name, *person.aliases):
+                patterns.append(NamePattern(alias, person.name))
+            if person.surname:
+                patterns.append(NamePattern(person.surname, person.surname, is_surname=True))
+        return tuple(dict.fromkeys(patterns))
+
+
+def load_gazetteer(path: Path = DEFAULT_PATH) -> Gazetteer:
+    with path.open(encoding="utf-8") as handle:
+        raw = yaml.safe_load(handle) or []
+    return Gazetteer(tuple(_entry(item) for item in raw))
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    return load_gazetteer()

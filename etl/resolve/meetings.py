@@ -1,0 +1,138 @@
+"""Meeting drafts and the rule that decides when two mentions are one meeting.
+
+Mentions merge when their kinds agree, their dates and places are compatible
+and their participants overlap on every side both name; a planned mention
+merges into the held meeting it announced. The same rule merges mentions within
+a document and, in the loader, across documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+DATE_TOLERANCE = dt.timedelta(days=1)
+STATUS_RANK = {"held": 2, "planned": 1, "cancelled": 0}
+
+
+@dataclass
+class Participant:
+    name: str
+    country: str | None
+    title: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class MeetingDraft:
+    kind: str
+    status: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    city: str | None
+    country: str | None
+    venue: str | None
+    participants: dict[str, Participant] = field(default_factory=dict)
+    spans: list[tuple[int, int, str, str, dt.date | None, str | None]] = field(default_factory=list)
+
+    def sides(self) -> dict[str | None, set[str]]:
+        sides: dict[str | None, set[str]] = {}
+        for participant in self.participants.values():
+            sides.setdefault(participant.country, set()).add(participant.name)
+        return sides
+
+
+def dates_compatible(a: MeetingDraft, b: MeetingDraft) -> bool:
+    if a.start_date is None or b.start_date is None:
+        return True
+    a_end = a.end_date or a.start_date
+    b_end = b.end_date or b.start_date
+    return a.start_date - DATE_TOLERANCE <= b_end and b.start_date - DATE_TOLERANCE <= a_end
+
+
+def places_compatible(a: MeetingDraft, b: MeetingDraft) -> bool:
+    if a.city and b.city and a.city != b.city:
+        return False
+    return not (a.country and b.country and a.country != b.country)
+
+
+def participants_compatible(a: MeetingDraft, b: MeetingDraft) -> bool:
+    if not set(a.participants) & set(b.participants):
+        return False
+    a_sides, b_sides = a.sides(), b.sides()
+    return all(a_sides[side] & b_sides[side] for side in set(a_sides) & set(b_sides))
+
+
+def positively_anchored(a: MeetingDraft, b: MeetingDraft) -> bool:
+    """Two sources agree on something besides people: a date, a city or the very same people."""
+    same_day = a.start_date is not None and b.start_date is not None and dates_compatible(a, b)
+    same_city = a.city is not None and a.city == b.city
+    return same_day or same_city or set(a.participants) == set(b.participants)
+
+
+def same_meeting(a: MeetingDraft, b: MeetingDraft, *, across_documents: bool = False) -> bool:
+    if a.kind != b.kind:
+        return False
+    if (a.status == "cancelled") != (b.status == "cancelled"):
+        return False
+    if not (dates_compatible(a, b) and places_compatible(a, b) and participants_compatible(a, b)):
+        return False
+    return not across_documents or positively_anchored(a, b)
+
+
+def merge_into(target: MeetingDraft, other: MeetingDraft) -> MeetingDraft:
+    """Fold ``other`` into ``target``: a held report's date beats a planned one."""
+    if STATUS_RANK[other.status] > STATUS_RANK[target.status]:
+        target.status = other.status
+        if other.start_date is not None:
+            target.start_date, target.end_date = other.start_date, other.end_date
+    if target.start_date is None or (
+        other.start_date is not None
+        and other.status == target.status
+        and other.start_date < target.start_date
+    ):
+        target.start_date = other.start_date or target.start_date
+    if (
+        other.end_date is not None
+        and target.start_date is not None
+        and other.status == target.status
+    ):
+        ends = [d for d in (target.end_date, other.end_date) if d is not None]
+        target.end_date = max(ends)
+    if (
+        target.end_date is not None
+        and target.start_date is not None
+        and target.end_date < target.start_date
+    ):
+        target.end_date = target.start_date
+    target.city = target.city or other.city
+    target.country = target.country or other.country
+    target.venue = target.venue or other.venue
+    for name, participant in other.participants.items():
+        target.participants.setdefault(name, participant)
+    target.spans.extend(other.spans)
+    return target
+
+
+def merge_drafts(drafts: list[MeetingDraft]) -> tuple[list[MeetingDraft], list[int]]:
+    """Merge compatible drafts in order; returns the meetings and, for each input
+    draft, the index of the meeting it ended up in."""
+    merged: list[MeetingDraft] = []
+    where: list[int] = []
+    for draft in drafts:
+        target = next((i for i, m in enumerate(merged) if same_meeting(m, draft)), None)
+        if target is None:
+            merged.append(draft)
+            where.append(len(merged) - 1)
+        else:
+            merge_into(merged[target], draft)
+            where.append(target)
+    return merged, where
+
+
+def meeting_title(draft: MeetingDraft) -> str:
+    names = " – ".join(sorted(draft.participants)) or "Unnamed meeting"
+    kind = {"call": " (call)", "video": " (video call)"}.get(draft.kind, "")
+    place = f", {draft.city}" if draft.city else ""
+    return f"{names}{kind}{place}"

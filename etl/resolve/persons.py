@@ -1,0 +1,160 @@
+"""Person resolution: a deterministic cascade that records how each mention was
+resolved. exact alias → title + surname via the role active on the date →
+descriptor via role → fuzzy (same country, strict cutoff) → a new person from a
+title pattern. Nothing else creates a person."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from etl.extract.records import PersonMention
+from etl.resolve.gazetteer import Gazetteer, PersonEntry, normalize_name
+
+FUZZY_CUTOFF = 85.0
+NON_NAME_TITLES = {"honorific"}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    name: str
+    method: str  # exact | title_surname | surname_context | role | fuzzy | title_pattern
+    score: float
+    entry: PersonEntry | None  # None for a person created from a title pattern
+    country: str | None = None
+    title: str | None = None
+
+
+def _kind_matches(title_kind: str | None, kinds: tuple[str, ...]) -> bool:
+    if not title_kind or title_kind in NON_NAME_TITLES:
+        return True
+    if title_kind in kinds:
+        return True
+    return any(title_kind in kind for kind in kinds) or (
+        title_kind == "minister" and any(k.endswith("minister") for k in kinds)
+    )
+
+
+class PersonResolver:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.aliases = gazetteer.alias_index()
+        self.by_surname: dict[str, list[PersonEntry]] = {}
+        for person in gazetteer.persons:
+            for key in {normalize_name(person.surname or "")} - {""}:
+                self.by_surname.setdefault(key, []).append(person)
+        self.fuzzy_table = {normalize_name(a): p for a, p in self.aliases.items() if " " in a}
+
+    def _exact(self, mention: PersonMention) -> PersonEntry | None:
+        for candidate in (mention.name, mention.text):
+            if candidate:
+                found = self.aliases.get(normalize_name(candidate))
+                if found is not None:
+                    return found
+        return None
+
+    def _surname_candidates(self, name: str) -> list[PersonEntry]:
+        tokens = normalize_name(name).split()
+        if not tokens:
+            return []
+        found = self.by_surname.get(tokens[-1], []) + self.by_surname.get(tokens[0], [])
+        return list(dict.fromkeys(found))
+
+    def _pick(
+        self,
+        candidates: list[PersonEntry],
+        mention: PersonMention,
+        day: dt.date | None,
+        context: list[str],
+    ) -> tuple[PersonEntry, str] | None:
+        if mention.title_kind and mention.title_kind not in NON_NAME_TITLES:
+            titled = [
+                p for p in candidates
+                if any(_kind_matches(mention.title_kind, r.kinds) for r in p.roles_on(day))
+            ]  # fmt: skip
+            if len(titled) == 1:
+                return titled[0], "title_surname"
+            if titled:
+                candidates = titled
+        in_context = [p for p in candidates if p.name in context]
+        if in_context:
+            in_context.sort(key=lambda p: context.index(p.name))
+            return in_context[0], "surname_context"
+        if len(candidates) == 1:
+            return candidates[0], "surname"
+        active = [p for p in candidates if p.roles_on(day)] if day else []
+        if len(active) == 1:
+            return active[0], "surname_role"
+        return None
+
+    def _by_role(self, mention: PersonMention, day: dt.date | None) -> PersonEntry | None:
+        holders = [
+            p for p in self.gazetteer.persons
+            if (mention.country is None or p.country == mention.country)
+            and any(mention.title_kind in r.kinds for r in p.roles_on(day))
+        ]  # fmt: skip
+        return holders[0] if len(holders) == 1 else None
+
+    def _fuzzy(self, text: str, country: str | None) -> tuple[PersonEntry, float] | None:
+        tokens = len(normalize_name(text).split())
+        table = {
+            key: person
+            for key, person in self.fuzzy_table.items()
+            if (country is None or person.country in (None, country)) and len(key.split()) == tokens
+        }
+        match = process.extractOne(
+            normalize_name(text), list(table), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
+        if match is None:
+            return None
+        return table[match[0]], float(match[1]) / 100
+
+    def resolve(
+        self, mention: PersonMention, day: dt.date | None, context: list[str]
+    ) -> Resolution | None:
+        if mention.kind == "pronoun":
+            return None
+        if mention.kind == "descriptor":
+            entry = self._by_role(mention, day)
+            return Resolution(entry.name, "role", 0.9, entry, entry.country) if entry else None
+        exact = self._exact(mention)
+        if exact is not None:
+            return Resolution(exact.name, "exact", 1.0, exact, exact.country)
+        name = mention.name or mention.text
+        candidates = self._surname_candidates(name)
+        if candidates and (mention.kind in ("surname", "label") or len(name.split()) == 1):
+            picked = self._pick(candidates, mention, day, context)
+            if picked is not None:
+                entry, method = picked
+                score = 0.95 if method == "title_surname" else 0.85
+                return Resolution(entry.name, method, score, entry, entry.country)
+        fuzzy = self._fuzzy(name, mention.country)
+        if fuzzy is None and mention.kind == "candidate" and mention.gazetteer_key:
+            fuzzy = self._fuzzy_surname(name, mention, day, context)
+        if fuzzy is not None:
+            entry, score = fuzzy
+            return Resolution(entry.name, "fuzzy", score, entry, entry.country)
+        if mention.kind == "titled_name" and mention.title_kind not in NON_NAME_TITLES:
+            if len(name.split()) >= 2:
+                return Resolution(
+                    " ".join(name.split()),
+                    "title_pattern",
+                    0.7,
+                    None,
+                    mention.country,
+                    mention.title,
+                )
+        return None
+
+    def _fuzzy_surname(
+        self, name: str, mention: PersonMention, day: dt.date | None, context: list[str]
+    ) -> tuple[PersonEntry, float] | None:
+        """A misspelled bare surname ("Bilinken"): the surname the extractor matched."""
+        candidates = self.by_surname.get(normalize_name(mention.gazetteer_key or ""), [])
+        picked = self._pick(candidates, mention, day, context) if candidates else None
+        if picked is None:
+            return None
+        score = fuzz.ratio(normalize_name(name), normalize_name(mention.gazetteer_key or "")) / 100
+        return picked[0], score
