@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import TextIO
 
 from alembic import command
 from alembic.config import Config
@@ -13,7 +14,7 @@ from sqlalchemy import Engine
 from etl.settings import PROJECT_ROOT
 
 
-def alembic_config(engine: Engine, stdout: io.TextIOBase | None = None) -> Config:
+def alembic_config(engine: Engine, stdout: TextIO | None = None) -> Config:
     config = Config(str(PROJECT_ROOT / "alembic.ini"), stdout=stdout or io.StringIO())
     config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
     config.attributes["engine"] = engine

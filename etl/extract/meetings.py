@@ -5,6 +5,7 @@ date and place. Mentions are merged into meetings later, during resolution."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -96,7 +97,7 @@ def _participants(view: SentenceView, cue: Span) -> tuple[PersonMention, ...]:
     ("since President Biden took office") contributes nobody."""
     boundaries = [c.start_char for c in view.cues if c.label_ == "CLAUSE"]
     edges = [view.start, *boundaries, view.end]
-    segments = list(zip(edges, edges[1:], strict=False))
+    segments = list(itertools.pairwise(edges))
     cue_segment = next(i for i, (s, e) in enumerate(segments) if s <= cue.start_char < e)
     keep = {0, cue_segment}
     chosen = []

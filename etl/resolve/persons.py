@@ -136,16 +136,10 @@ class PersonResolver:
         if fuzzy is not None:
             entry, score = fuzzy
             return Resolution(entry.name, "fuzzy", score, entry, entry.country)
-        if mention.kind == "titled_name" and mention.title_kind not in NON_NAME_TITLES:
-            if len(name.split()) >= 2:
-                return Resolution(
-                    " ".join(name.split()),
-                    "title_pattern",
-                    0.7,
-                    None,
-                    mention.country,
-                    mention.title,
-                )
+        creatable = mention.kind == "titled_name" and mention.title_kind not in NON_NAME_TITLES
+        if creatable and len(name.split()) >= 2:
+            clean = " ".join(name.split())
+            return Resolution(clean, "title_pattern", 0.7, None, mention.country, mention.title)
         return None
 
     def _fuzzy_surname(
