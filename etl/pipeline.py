@@ -15,12 +15,13 @@ from etl.db.migrate import ensure_schema
 from etl.db.session import make_engine, session_factory, transaction
 from etl.extract import EXTRACTOR_VERSION
 from etl.extract.pipeline import extract
+from etl.extract.records import Extraction
 from etl.ingest.discover import Candidate, Discovery, discover, read_document
 from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.documents import load_document, record_rejection, stored_document
 from etl.load.reference import person_ids, sync_gazetteer, sync_topics
 from etl.load.runs import finish_run, start_run, table_counts
-from etl.resolve.document import resolve_document
+from etl.resolve.document import ResolvedDocument, resolve_document
 from etl.resolve.gazetteer import Gazetteer, default_gazetteer
 from etl.resolve.persons import PersonResolver
 from etl.settings import Settings, redact_text
@@ -36,6 +37,12 @@ class DocumentResult:
     statements: int = 0
     meetings: int = 0
     outcomes: int = 0
+
+
+@dataclass(frozen=True)
+class Analysis:
+    extraction: Extraction
+    resolved: ResolvedDocument
 
 
 @dataclass
@@ -91,7 +98,8 @@ class Pipeline:
     def read(self, candidate: Candidate) -> RawDocument | RejectedDocument:
         return read_document(candidate, max_bytes=self.settings.max_document_bytes)
 
-    def _unchanged(self, raw: RawDocument) -> bool:
+    def unchanged(self, raw: RawDocument) -> bool:
+        """Same content, loaded by this extractor version: nothing to do."""
         with self.sessions() as session:
             stored = stored_document(session, raw.name)
             return (
@@ -106,41 +114,58 @@ class Pipeline:
         with transaction(self.sessions) as session:
             record_rejection(session, rejected, run_id, EXTRACTOR_VERSION)
 
-    def process(
-        self, document: RawDocument | RejectedDocument, run_id: int | None
+    def analyze(self, raw: RawDocument) -> Analysis | DocumentResult:
+        """Extract and resolve (pure, no database writes); a failure comes back
+        as a failed result instead of an exception."""
+        try:
+            extraction = extract(raw.text, names=self.names, published=raw.meta.published)
+            return Analysis(extraction, resolve_document(extraction, self.resolver))
+        except Exception as error:  # one bad document must not stop the run
+            return DocumentResult(raw.name, "failed", _one_line(error, self.settings))
+
+    def store(
+        self, raw: RawDocument, analysis: Analysis | DocumentResult, run_id: int | None
     ) -> DocumentResult:
-        """Extract, resolve and load one document in one transaction; a failure
-        is recorded against the document and never raised."""
-        if isinstance(document, RejectedDocument):
-            with transaction(self.sessions) as session:
-                record_rejection(session, document, run_id, EXTRACTOR_VERSION)
-            return DocumentResult(document.name, document.status, document.reason)
+        """Write one document's facts in one transaction, or record its failure."""
+        if isinstance(analysis, DocumentResult):
+            self._record_failure(raw, analysis.reason or "failed", run_id)
+            return analysis
         if not self.persons:
             self.prepare()
-        if self._unchanged(document):
-            return DocumentResult(document.name, "unchanged")
         try:
-            extraction = extract(document.text, names=self.names, published=document.meta.published)
-            resolved = resolve_document(extraction, self.resolver)
             with transaction(self.sessions) as session:
                 counts = load_document(
                     session,
-                    document,
-                    extraction,
-                    resolved,
+                    raw,
+                    analysis.extraction,
+                    analysis.resolved,
                     persons=dict(self.persons),
                     topics=self.topics,
                     run_id=run_id,
                     version=EXTRACTOR_VERSION,
                 )
-        except Exception as error:  # one bad document must not stop the run
+        except Exception as error:  # the transaction rolled back; record and go on
             reason = _one_line(error, self.settings)
-            log.warning("document %s failed: %s", document.name, reason)
-            self._record_failure(document, reason, run_id)
-            return DocumentResult(document.name, "failed", reason)
+            log.warning("document %s failed: %s", raw.name, reason)
+            self._record_failure(raw, reason, run_id)
+            return DocumentResult(raw.name, "failed", reason)
         return DocumentResult(
-            document.name, "loaded", None, counts.statements, counts.meetings, counts.outcomes
+            raw.name, "loaded", None, counts.statements, counts.meetings, counts.outcomes
         )
+
+    def record(self, rejected: RejectedDocument, run_id: int | None) -> DocumentResult:
+        with transaction(self.sessions) as session:
+            record_rejection(session, rejected, run_id, EXTRACTOR_VERSION)
+        return DocumentResult(rejected.name, rejected.status, rejected.reason)
+
+    def process(
+        self, document: RawDocument | RejectedDocument, run_id: int | None
+    ) -> DocumentResult:
+        if isinstance(document, RejectedDocument):
+            return self.record(document, run_id)
+        if self.unchanged(document):
+            return DocumentResult(document.name, "unchanged")
+        return self.store(document, self.analyze(document), run_id)
 
     def finish(self, run_id: int, results: list[DocumentResult], problems: list[str]) -> RunReport:
         with transaction(self.sessions) as session:
@@ -165,3 +190,18 @@ class Pipeline:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def summary_rows(report: RunReport) -> list[dict[str, object]]:
+    """One row per document, for the CLI table and the Prefect artifact."""
+    return [
+        {
+            "document": r.name,
+            "status": r.status,
+            "statements": r.statements,
+            "meetings": r.meetings,
+            "outcomes": r.outcomes,
+            "reason": r.reason or "",
+        }
+        for r in report.results
+    ]

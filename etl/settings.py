@@ -10,8 +10,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 DEFAULT_DATABASE_URL = "sqlite:///data/summit.db"
 DEFAULT_MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +49,8 @@ def get_settings(database_url: str | None = None) -> Settings:
 
 def redact_url(url: str) -> str:
     """The URL with its password masked, safe for logs, errors and artifacts."""
+    from sqlalchemy.engine import make_url  # imported here: keeps `etl --help` fast
+
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:
@@ -59,6 +59,8 @@ def redact_url(url: str) -> str:
 
 def redact_text(text: str, url: str) -> str:
     """Remove a URL's password from any message that may have echoed it."""
+    from sqlalchemy.engine import make_url
+
     try:
         password = make_url(url).password
     except Exception:

@@ -60,3 +60,14 @@ def documents_by_status(session: Session) -> list[tuple[str, str, str | None]]:
         )
     )
     return [(name, status, error) for name, status, error in rows]
+
+
+def last_run(session: Session) -> str | None:
+    run = session.scalars(select(IngestionRun).order_by(IngestionRun.id.desc()).limit(1)).first()
+    if run is None:
+        return None
+    return (
+        f"{run.id} {run.status} started {run.started_at:%Y-%m-%d %H:%M:%S}: "
+        f"{run.documents_seen} seen, {run.documents_loaded} loaded, "
+        f"{run.documents_skipped} skipped, {run.documents_failed} failed"
+    )

@@ -1,0 +1,242 @@
+"""``etl``: options in, library calls out. Heavy imports (spaCy, Prefect) happen
+inside the commands that need them, so ``etl --help`` answers at once."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from etl.settings import get_settings, redact_text, redact_url
+
+app = typer.Typer(
+    help="summit-etl: documents about US–China diplomacy into a relational database.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Schema migrations (Alembic).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Database URL (default: $ETL_DATABASE_URL or sqlite:///data/summit.db)."
+    ),
+]
+PathsArgument = Annotated[
+    list[Path] | None, typer.Argument(help="Files or folders to ingest (default: seeds/).")
+]
+T = TypeVar("T")
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit code 1."""
+
+
+def _guard(action: Callable[[], T], database_url: str | None = None) -> T:
+    """Run a command body; any error becomes one redacted line and exit code 1."""
+    url = get_settings(database_url).database_url
+    try:
+        return action()
+    except typer.Exit:
+        raise
+    except Exception as error:
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        typer.echo(f"error: {redact_text(message, url)}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _prefect_defaults() -> None:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def _print_report(report: Any, database_url: str) -> None:
+    from etl.db.queries import render
+    from etl.pipeline import summary_rows
+
+    rows = summary_rows(report)
+    if rows:
+        columns = list(rows[0])
+        typer.echo(render(columns, [tuple(r.values()) for r in rows], "table"))
+    for problem in report.problems:
+        typer.echo(f"warning: {problem}", err=True)
+    counts = ", ".join(f"{k} {v}" for k, v in report.counts.items())
+    typer.echo(
+        f"run {report.run_id} {report.status} into {redact_url(database_url)}: "
+        f"{report.count('loaded')} loaded, {report.count('unchanged')} unchanged, "
+        f"{report.count('skipped')} skipped, {len(report.failures)} failed"
+    )
+    typer.echo(f"database: {counts}")
+    if report.failures:
+        for failure in report.failures:
+            typer.echo(f"failed: {failure.name}: {failure.reason}", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def run(paths: PathsArgument = None, db: DbOption = None) -> None:
+    """Run the ingest flow (Prefect) over PATHS and print a summary."""
+    _prefect_defaults()
+    url = get_settings(db).database_url
+
+    def body() -> Any:
+        from etl.flows.ingest import ingest_flow
+
+        return ingest_flow([str(p) for p in paths or [Path("seeds")]], url)
+
+    _print_report(_guard(body, url), url)
+
+
+@app.command()
+def load(
+    files: Annotated[list[Path], typer.Argument(help="Files or folders to load now.")],
+    db: DbOption = None,
+) -> None:
+    """Load files directly, without Prefect: answers in seconds."""
+    url = get_settings(db).database_url
+
+    def body() -> Any:
+        from etl.pipeline import Pipeline
+
+        pipeline = Pipeline(get_settings(url))
+        try:
+            return pipeline.run(files)
+        finally:
+            pipeline.close()
+
+    _print_report(_guard(body, url), url)
+
+
+@app.command()
+def serve(
+    paths: PathsArgument = None,
+    cron: Annotated[str, typer.Option(help="Cron schedule, e.g. '0 * * * *'.")] = "0 * * * *",
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "summit-ingest-scheduled",
+    db: DbOption = None,
+) -> None:
+    """Serve the ingest flow as a scheduled deployment (uses PREFECT_API_URL if set)."""
+    _prefect_defaults()
+    url = get_settings(db).database_url
+
+    def body() -> None:
+        from etl.flows.ingest import ingest_flow
+
+        parameters = {"paths": [str(p) for p in paths or [Path("seeds")]], "database_url": url}
+        ingest_flow.serve(name=name, cron=cron, parameters=parameters)
+
+    _guard(body, url)
+
+
+@app.command()
+def query(
+    name_or_file: Annotated[str, typer.Argument(help="A query in sql/queries/ or a .sql file.")],
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    db: DbOption = None,
+) -> None:
+    """Run an analyst query and print its rows."""
+    url = get_settings(db).database_url
+
+    def body() -> str:
+        from etl.db.queries import FORMATS, render, resolve_query, run_query
+        from etl.db.session import make_engine
+
+        if fmt not in FORMATS:
+            raise CliError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+        path = resolve_query(name_or_file)
+        engine = make_engine(url)
+        try:
+            columns, rows = run_query(engine, path)
+        finally:
+            engine.dispose()
+        return render(columns, rows, fmt)
+
+    typer.echo(_guard(body, url))
+
+
+@app.command()
+def status(db: DbOption = None) -> None:
+    """Documents by status, with the reason of each failure, and the last run."""
+    url = get_settings(db).database_url
+
+    def body() -> list[str]:
+        from etl.db.migrate import ensure_schema
+        from etl.db.session import make_engine, session_factory
+        from etl.load.runs import documents_by_status, last_run, table_counts
+
+        engine = make_engine(url)
+        try:
+            ensure_schema(engine)
+            with session_factory(engine)() as session:
+                documents = documents_by_status(session)
+                counts = table_counts(session)
+                latest = last_run(session)
+        finally:
+            engine.dispose()
+        lines = [f"database {redact_url(url)}"]
+        if latest is not None:
+            lines.append(f"last run {latest}")
+        by_status: dict[str, int] = {}
+        for _, state, _ in documents:
+            by_status[state] = by_status.get(state, 0) + 1
+        lines.append(
+            "documents: " + (", ".join(f"{k} {v}" for k, v in by_status.items()) or "none")
+        )
+        lines += [f"  {state}: {name}: {error}" for name, state, error in documents if error]
+        lines.append("rows: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        return lines
+
+    typer.echo("\n".join(_guard(body, url)))
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = "head", db: DbOption = None) -> None:
+    """Upgrade the schema (default: to the newest revision)."""
+    _migrate("upgrade", revision, db)
+
+
+@db_app.command("downgrade")
+def db_downgrade(revision: str = "-1", db: DbOption = None) -> None:
+    """Downgrade the schema (default: one revision)."""
+    _migrate("downgrade", revision, db)
+
+
+@db_app.command("current")
+def db_current(db: DbOption = None) -> None:
+    """Print the schema revision of the database."""
+    _migrate("current", "", db)
+
+
+def _migrate(action: str, revision: str, db: str | None) -> None:
+    url = get_settings(db).database_url
+
+    def body() -> str:
+        from etl.db import migrate
+        from etl.db.session import make_engine
+
+        engine = make_engine(url)
+        try:
+            if action == "upgrade":
+                migrate.upgrade(engine, revision)
+            elif action == "downgrade":
+                migrate.downgrade(engine, revision)
+            current = migrate.current_revision(engine) or "base (empty)"
+        finally:
+            engine.dispose()
+        return f"{redact_url(url)}: {current}"
+
+    typer.echo(_guard(body, url))
+
+
+def main() -> None:
+    app(prog_name="etl")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

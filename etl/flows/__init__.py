@@ -1,0 +1,1 @@
+"""Prefect flows: wiring only. Import this package lazily (it imports Prefect)."""
