@@ -4,7 +4,6 @@ inside the commands that need them, so ``etl --help`` answers at once."""
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar

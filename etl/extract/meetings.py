@@ -15,10 +15,9 @@ from etl.extract.nlp import CUES_KEY
 from etl.extract.records import MeetingRecord, PersonMention, Place
 from etl.extract.text import is_headline
 
-MEETING_LABELS = ("MEET", "CALL", "VIDEO", "VISIT")
 OUTCOME_LABELS = ("AGREED", "COMMITTED", "HOPE", "INVITED", "DISCUSSED", "REITERATED")
 FUTURE_WORDS = ("will ", "would ", "next week", "tomorrow", "expected", "to be held", "plans")
-SPEECH_BEFORE_DATE = ("said on", "told", "announced on", "said in")
+SPEECH_BEFORE_DATE = ("said on", "said", "told", "announced on", "said in", "updated")
 
 
 @dataclass
@@ -122,14 +121,17 @@ def _date(
         DateMention(view.start + d.start, view.start + d.end, d.value)
         for d in find_dates(sentence, reference, prefer_future=planned)
     ]
+
+    def about_the_meeting(candidate: DateMention) -> bool:
+        """ "officials said on Friday" dates the statement, not the meeting."""
+        lead = text[max(view.start, candidate.start - 12) : candidate.start].lower()
+        return not any(marker in lead for marker in SPEECH_BEFORE_DATE)
+
+    dates = [d for d in dates if about_the_meeting(d)]
     after = [d for d in dates if d.start >= cue.start_char]
     if after:
         return after[0]
-    for candidate in reversed(dates):
-        lead = text[max(view.start, candidate.start - 12) : candidate.start].lower()
-        if not any(marker in lead for marker in SPEECH_BEFORE_DATE):
-            return candidate
-    return None
+    return dates[-1] if dates else None
 
 
 def _place(view: SentenceView, text: str) -> Place | None:
@@ -149,14 +151,16 @@ def meeting_mentions(
 ) -> list[MeetingRecord]:
     records = []
     for view in views:
-        cue = view.first(*MEETING_LABELS)
-        if cue is None or is_headline(view.span.text):
+        if is_headline(view.span.text):
+            continue
+        status = _status(view)
+        cue = view.first("MEET", "CALL", "VIDEO")
+        if cue is None and status == "cancelled":
+            cue = view.first("VISIT")
+        if cue is None:
             continue
         outcome = view.first(*OUTCOME_LABELS)
         if outcome is not None and outcome.start_char < cue.start_char:
-            continue
-        status = _status(view)
-        if cue.label_ == "VISIT" and status != "cancelled":
             continue
         date = _date(view, cue, text, reference, planned=status == "planned")
         kind = _kind(view, cue)

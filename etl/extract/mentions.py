@@ -122,12 +122,18 @@ def person_mentions(doc: Doc) -> list[PersonMention]:
     return mentions
 
 
-def pronoun_mentions(doc: Doc) -> list[PersonMention]:
-    return [
-        PersonMention(text=t.text, start=t.idx, end=t.idx + len(t.text), kind="pronoun")
-        for t in doc
-        if t.lower_ in PRONOUNS
-    ]
+def pronoun_mentions(doc: Doc, surnames: frozenset[str] = frozenset()) -> list[PersonMention]:
+    """Pronouns; a capitalized "He" inside a sentence is the surname He ("…," He said)."""
+    found = []
+    for t in doc:
+        if t.lower_ not in PRONOUNS:
+            continue
+        end = t.idx + len(t.text)
+        if t.text in surnames and not t.is_sent_start:
+            found.append(PersonMention(t.text, t.idx, end, kind="surname", name=t.text))
+        else:
+            found.append(PersonMention(t.text, t.idx, end, kind="pronoun"))
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ lives in the modules that read ``doc.ents``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,8 +44,21 @@ def load_yaml(name: str) -> Any:
         return yaml.safe_load(handle)
 
 
+@lru_cache(maxsize=1)
+def hangul_particles() -> str:
+    return "|".join(re.escape(p) for p in load_yaml("particles.yaml")["hangul"])
+
+
+def _is_hangul(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
 def _token_pattern(nlp: Language, phrase: str, attr: str = "NORM") -> list[dict[str, Any]]:
     tokens = nlp.make_doc(phrase)
+    if _is_hangul(phrase):
+        pattern: list[dict[str, Any]] = [{"TEXT": t.text} for t in tokens[:-1]]
+        last = re.escape(tokens[-1].text)
+        return [*pattern, {"TEXT": {"REGEX": f"^{last}(?:{hangul_particles()})?$"}}]
     if attr == "NORM":
         return [{"NORM": t.norm_} for t in tokens]
     return [{attr: t.text} for t in tokens]

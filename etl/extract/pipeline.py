@@ -65,7 +65,8 @@ def extract(
     )
     found_places = places(doc)
     turns = find_turns(text)
-    ctx = Context(doc, mentions, pronoun_mentions(doc))
+    surname_words = frozenset(n.phrase for n in names if n.is_surname)
+    ctx = Context(doc, mentions, pronoun_mentions(doc, surname_words))
     statements = [
         replace(s, topics=tag_topics(s.text)) for s in extract_statements(ctx, turns, language)
     ]

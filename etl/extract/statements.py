@@ -19,6 +19,7 @@ _VERBS = load_yaml("speech_verbs.yaml")
 SPEECH_VERBS = frozenset(_VERBS["verbs"])
 REPORTING_VERBS = frozenset(_VERBS["reporting"])
 PARTICIPLES = frozenset(v for v in SPEECH_VERBS if v.endswith("ing"))
+VERB_FINAL = ("ko", "ja", "zh")
 MIN_QUOTE_WORDS = 4
 FULL_QUOTE_WORDS = 8
 AFTER_WINDOW = 160
@@ -120,6 +121,14 @@ def _before(ctx: Context, quote: QuoteSpan) -> tuple[bool, PersonMention | None]
     return True, candidates[-1]
 
 
+def _sentence_subject(ctx: Context, quote: QuoteSpan) -> PersonMention | None:
+    """Korean, Japanese, Chinese: "블링컨 장관은 … “…”고 말했다" — the speaker is the
+    subject that opens the sentence, the verb comes after the quote."""
+    start = max(ctx.sentence(quote.outer_start)[0], ctx.paragraphs[quote.paragraph][0])
+    named = [m for m in ctx.mentions_in(start, quote.outer_start) if m.kind != "pronoun"]
+    return named[0] if named else None
+
+
 def _resolve_pronoun(
     ctx: Context, quote: QuoteSpan, mention: PersonMention, previous: list[StatementRecord]
 ) -> PersonMention | None:
@@ -157,6 +166,7 @@ def quote_statements(
         words = body.split()
         if len(words) < MIN_QUOTE_WORDS:
             continue
+        quote_language = detect_language(body, reference_language)
         attributed, speaker = _after(ctx, quote)
         if not attributed:
             attributed, speaker = _before(ctx, quote)
@@ -168,7 +178,10 @@ def quote_statements(
                 q.continued and q.paragraph == quote.paragraph - 1 for q in quotes
             ):
                 attributed, speaker = True, previous_in_paragraph[quote.paragraph - 1]
-        full = body.lstrip()[:1].isupper() or len(words) >= FULL_QUOTE_WORDS
+        if attributed and speaker is None and quote_language in VERB_FINAL:
+            speaker = _sentence_subject(ctx, quote)
+        first_letter = next((ch for ch in body if ch.isalpha()), "")
+        full = not first_letter.islower() or len(words) >= FULL_QUOTE_WORDS
         if not attributed and not full:
             continue
         if speaker is not None and speaker.kind == "pronoun":
@@ -183,7 +196,7 @@ def quote_statements(
                 end=end,
                 speaker=speaker,
                 speaker_label=speaker.text if speaker else None,
-                language=detect_language(body, reference_language),
+                language=quote_language,
             )
         )
         previous_in_paragraph[quote.paragraph] = speaker
