@@ -23,7 +23,8 @@ def make_engine(url: str, *, busy_timeout_s: int = 30, **kwargs: Any) -> Engine:
     second writer waits instead of failing at once."""
     if make_url(url).get_backend_name() == "sqlite":
         _prepare_sqlite_path(url)
-        engine = create_engine(url, connect_args={"timeout": busy_timeout_s}, **kwargs)
+        connect_args = {"timeout": busy_timeout_s, **kwargs.pop("connect_args", {})}
+        engine = create_engine(url, connect_args=connect_args, **kwargs)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

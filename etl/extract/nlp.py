@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -46,62 +46,74 @@ def load_yaml(name: str) -> Any:
 
 @lru_cache(maxsize=1)
 def hangul_particles() -> str:
-    return "|".join(re.escape(p) for p in load_yaml("particles.yaml")["hangul"])
+    return "|".join(load_yaml("particles.yaml")["hangul"])
 
 
 def _is_hangul(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
-def _token_pattern(nlp: Language, phrase: str, attr: str = "NORM") -> list[dict[str, Any]]:
-    tokens = nlp.make_doc(phrase)
-    if _is_hangul(phrase):
-        pattern: list[dict[str, Any]] = [{"TEXT": t.text} for t in tokens[:-1]]
-        last = re.escape(tokens[-1].text)
-        return [*pattern, {"TEXT": {"REGEX": f"^{last}(?:{hangul_particles()})?$"}}]
-    if attr == "NORM":
-        return [{"NORM": t.norm_} for t in tokens]
-    return [{attr: t.text} for t in tokens]
+class HangulParticles:
+    """Set a Hangul token's NORM to its stem when it ends in a particle and the
+    stem is a known name or place ("왕이는" → "왕이"), so patterns match on NORM
+    with hash lookups instead of a regular expression per token."""
+
+    def __init__(self, stems: Iterable[str]) -> None:
+        self.stems = frozenset(stems)
+        self.particles = sorted(hangul_particles().split("|"), key=len, reverse=True)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            text = token.text
+            if text.isascii() or text in self.stems or not _is_hangul(text):
+                continue
+            for particle in self.particles:
+                if text.endswith(particle) and text[: -len(particle)] in self.stems:
+                    token.norm_ = text[: -len(particle)]
+                    break
+        return doc
 
 
-def _static_patterns(nlp: Language) -> list[dict[str, Any]]:
-    patterns: list[dict[str, Any]] = []
+@Language.factory("hangul_particles", default_config={"stems": []})
+def make_hangul_particles(nlp: Language, name: str, stems: list[str]) -> HangulParticles:
+    return HangulParticles(stems)
+
+
+@dataclass
+class RulerPatterns:
+    """Phrase patterns for two PhraseMatcher-backed rulers: case-insensitive
+    (NORM: titles, descriptors, full names, anything in Hangul) and case-sensitive
+    (ORTH: places and bare surnames, where "Burns" the name is not "burns")."""
+
+    norm: list[dict[str, Any]] = field(default_factory=list)
+    orth: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, label: str, phrase: str, ident: str, *, case_sensitive: bool = False) -> None:
+        if case_sensitive and not _is_hangul(phrase):
+            for variant in dict.fromkeys((phrase, phrase.upper())):
+                self.orth.append({"label": label, "pattern": variant, "id": ident})
+        else:
+            self.norm.append({"label": label, "pattern": phrase, "id": ident})
+
+
+def _static_patterns(patterns: RulerPatterns) -> None:
     for title in load_yaml("titles.yaml"):
-        patterns.append(
-            {"label": TITLE, "pattern": _token_pattern(nlp, title["phrase"]), "id": title["kind"]}
-        )
+        patterns.add(TITLE, title["phrase"], title["kind"])
     for desc in load_yaml("descriptors.yaml"):
-        ident = f"{desc['country']}|{desc['kind']}"
-        patterns.append(
-            {"label": DESCRIPTOR, "pattern": _token_pattern(nlp, desc["phrase"]), "id": ident}
-        )
+        patterns.add(DESCRIPTOR, desc["phrase"], f"{desc['country']}|{desc['kind']}")
     places = load_yaml("places.yaml")
     for entry in places["cities"] + places["venues"] + places["countries"]:
         ident = f"{entry.get('city') or ''}|{entry['country']}|{entry.get('venue') or ''}"
         for phrase in [entry["phrase"], *entry.get("aliases", [])]:
-            patterns.append(
-                {"label": PLACE, "pattern": _token_pattern(nlp, phrase, "ORTH"), "id": ident}
-            )
-            if phrase.upper() != phrase:
-                upper = _token_pattern(nlp, phrase.upper(), "ORTH")
-                patterns.append({"label": PLACE, "pattern": upper, "id": ident})
-    return patterns
+            patterns.add(PLACE, phrase, ident, case_sensitive=True)
 
 
-def _name_patterns(nlp: Language, names: Iterable[NamePattern]) -> list[dict[str, Any]]:
-    patterns: list[dict[str, Any]] = []
+def _name_patterns(patterns: RulerPatterns, names: Iterable[NamePattern]) -> None:
     for name in names:
-        if name.is_surname:
-            if name.phrase.lower() in STOP_WORDS:
-                continue
-            ident = f"surname|{name.key}"
-            for variant in {name.phrase, name.phrase.upper()}:
-                pattern = _token_pattern(nlp, variant, "ORTH")
-                patterns.append({"label": PERSON, "pattern": pattern, "id": ident})
-        else:
-            pattern = _token_pattern(nlp, name.phrase)
-            patterns.append({"label": PERSON, "pattern": pattern, "id": f"name|{name.key}"})
-    return patterns
+        if not name.is_surname:
+            patterns.add(PERSON, name.phrase, f"name|{name.key}")
+        elif name.phrase.lower() not in STOP_WORDS:
+            patterns.add(PERSON, name.phrase, f"surname|{name.key}", case_sensitive=True)
 
 
 def _cue_patterns() -> list[dict[str, Any]]:
@@ -127,8 +139,21 @@ def build_pipeline(names: Iterable[NamePattern] = ()) -> Language:
     nlp.max_length = MAX_TEXT_CHARS
     nlp.add_pipe("paragraph_breaks")
     nlp.add_pipe("sentencizer", config={"overwrite": False})
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": None})
-    ruler.add_patterns(_static_patterns(nlp) + _name_patterns(nlp, names))  # type: ignore[attr-defined]
+    patterns = RulerPatterns()
+    _static_patterns(patterns)
+    _name_patterns(patterns, names)
+    stems = sorted(
+        {t.text for p in patterns.norm for t in nlp.make_doc(p["pattern"]) if _is_hangul(t.text)}
+    )
+    nlp.add_pipe("hangul_particles", config={"stems": stems})
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM"})
+    ruler.add_patterns(patterns.norm)  # type: ignore[attr-defined]
+    case_ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="case_sensitive_ruler",
+        config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False},
+    )
+    case_ruler.add_patterns(patterns.orth)  # type: ignore[attr-defined]
     cues = nlp.add_pipe(
         "span_ruler",
         name="cue_ruler",
@@ -136,6 +161,22 @@ def build_pipeline(names: Iterable[NamePattern] = ()) -> Language:
     )
     cues.add_patterns(_cue_patterns())  # type: ignore[attr-defined]
     return nlp
+
+
+_LONG_RUN = re.compile(r"\S{200,}")
+_RUN_BREAK = 64
+
+
+def tokenizer_safe(text: str) -> str:
+    """The text with very long runs of non-space characters broken by spaces
+    every 64 characters. Same length, so every offset stays valid; spaCy's affix
+    splitting is quadratic on a 10,000-character "word" of quote marks."""
+
+    def breakup(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return "".join(" " if i % _RUN_BREAK == _RUN_BREAK - 1 else ch for i, ch in enumerate(run))
+
+    return _LONG_RUN.sub(breakup, text)
 
 
 @lru_cache(maxsize=4)

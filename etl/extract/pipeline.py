@@ -17,7 +17,7 @@ from etl.extract.mentions import (
     places,
     pronoun_mentions,
 )
-from etl.extract.nlp import NamePattern, cached_pipeline
+from etl.extract.nlp import NamePattern, cached_pipeline, tokenizer_safe
 from etl.extract.outcomes import outcome_mentions
 from etl.extract.quotes import find_quotes
 from etl.extract.records import Extraction, MeetingRecord, PersonMention, StatementRecord
@@ -56,7 +56,7 @@ def extract(
     published: dt.date | None = None,
 ) -> Extraction:
     nlp = cached_pipeline(tuple(names))
-    doc = nlp(text)
+    doc = nlp(tokenizer_safe(text))
     reference = published or dateline(text)
     language = detect_language(text)
     full, surnames = _known(names)
@@ -66,7 +66,7 @@ def extract(
     found_places = places(doc)
     turns = find_turns(text)
     surname_words = frozenset(n.phrase for n in names if n.is_surname)
-    ctx = Context(doc, mentions, pronoun_mentions(doc, surname_words))
+    ctx = Context(text, doc, mentions, pronoun_mentions(doc, surname_words))
     statements = [
         replace(s, topics=tag_topics(s.text)) for s in extract_statements(ctx, turns, language)
     ]

@@ -18,7 +18,7 @@ from etl.extract.transcript import Turn
 _VERBS = load_yaml("speech_verbs.yaml")
 SPEECH_VERBS = frozenset(_VERBS["verbs"])
 REPORTING_VERBS = frozenset(_VERBS["reporting"])
-PARTICIPLES = frozenset(v for v in SPEECH_VERBS if v.endswith("ing"))
+PARTICIPLES = frozenset(_VERBS["participles"])
 VERB_FINAL = ("ko", "ja", "zh")
 MIN_QUOTE_WORDS = 4
 FULL_QUOTE_WORDS = 8
@@ -30,6 +30,7 @@ MAX_GAP = 32
 class Context:
     """Indexes over one document that attribution needs."""
 
+    text: str
     doc: Doc
     mentions: list[PersonMention]
     pronouns: list[PersonMention]
@@ -37,7 +38,6 @@ class Context:
     quoted: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text
         self.paragraphs = paragraphs(self.text)
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self.sentences = [(s.start_char, s.end_char) for s in self.doc.sents]
@@ -86,7 +86,8 @@ def _after(ctx: Context, quote: QuoteSpan) -> tuple[bool, PersonMention | None]:
         following += 1
     _, sentence_end = ctx.sentence(following)
     end = min(para_end, max(sentence_end, quote.outer_end + 1), quote.outer_end + AFTER_WINDOW)
-    verbs = ctx.verbs_in(quote.outer_end, end)
+    # ", saying …" after a quote introduces what follows, it does not attribute this quote
+    verbs = [v for v in ctx.verbs_in(quote.outer_end, end) if v[2] not in PARTICIPLES]
     if not verbs or (
         not _gap_ok(ctx.text, quote.outer_end, verbs[0][0])
         and not any(
@@ -156,11 +157,14 @@ def quote_statements(
 ) -> list[StatementRecord]:
     statements: list[StatementRecord] = []
     previous_in_paragraph: dict[int, PersonMention | None] = {}
+    headlines: dict[int, bool] = {}
     for quote in quotes:
         if ctx.in_turn(quote.outer_start, quote.outer_end):
             continue
         para_start, para_end = ctx.paragraphs[quote.paragraph]
-        if is_headline(ctx.text[para_start:para_end]):
+        if quote.paragraph not in headlines:
+            headlines[quote.paragraph] = is_headline(ctx.text[para_start:para_end])
+        if headlines[quote.paragraph]:
             continue
         body = ctx.text[quote.start : quote.end]
         words = body.split()

@@ -41,6 +41,9 @@ def detect_encoding(data: bytes) -> str:
     if utf16:
         return utf16
     if b"\x00" in data:
+        best = from_bytes(data).best()
+        if best is not None and str(best.encoding).startswith(("utf_16", "utf_32")):
+            return str(best.encoding)
         raise IngestError("not text: the file contains NUL bytes (binary?)")
     try:
         data.decode("utf-8")

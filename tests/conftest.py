@@ -1,0 +1,101 @@
+"""Shared fixtures: databases upgraded by Alembic (SQLite in memory, and a fresh
+PostgreSQL database when ETL_TEST_POSTGRES_URL is set), the gazetteer, and the
+realistic test documents under tests/fixtures/docs."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
+
+from etl.db.migrate import upgrade
+from etl.db.session import make_engine
+from etl.resolve.gazetteer import Gazetteer, default_gazetteer
+from etl.resolve.persons import PersonResolver
+
+POSTGRES_ENV = "ETL_TEST_POSTGRES_URL"
+
+
+def postgres_url() -> str | None:
+    url = os.environ.get(POSTGRES_ENV)
+    if url:
+        return url
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{POSTGRES_ENV} is not set: CI must run the PostgreSQL tests")
+    return None
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    url = postgres_url()
+    if url is None:
+        pytest.skip(f"{POSTGRES_ENV} not set")
+    return url
+
+
+@pytest.fixture
+def postgres_database(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty database on the test server, dropped afterwards."""
+    name = f"etl_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'create database "{name}"'))
+    url = make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'drop database if exists "{name}" with (force)'))
+        admin.dispose()
+
+
+def memory_engine() -> Engine:
+    return make_engine(
+        "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
+    )
+
+
+@pytest.fixture
+def sqlite_engine() -> Iterator[Engine]:
+    """An in-memory SQLite database upgraded by Alembic."""
+    engine = memory_engine()
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'summit.db'}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each test using this runs against a SQLite file and a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'summit.db'}"
+    return str(request.getfixturevalue("postgres_database"))
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return default_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def resolver(gazetteer: Gazetteer) -> PersonResolver:
+    return PersonResolver(gazetteer)

@@ -1,0 +1,65 @@
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from etl.extract.dates import dateline, find_dates
+
+THURSDAY = dt.date(2021, 3, 18)
+
+
+def only(text, reference=None, **kwargs):
+    found = find_dates(text, reference, **kwargs)
+    assert len(found) == 1, found
+    return found[0].value
+
+
+def test_explicit_dates_with_and_without_year():
+    assert only("on March 18, 2021 local time").start == dt.date(2021, 3, 18)
+    assert only("on 19 March 2021").start == dt.date(2021, 3, 19)
+    assert only("talks on Dec. 21", dt.date(2023, 12, 30)).start == dt.date(2023, 12, 21)
+    assert only("2024-04-26").start == dt.date(2024, 4, 26)
+
+
+def test_ranges_are_start_and_end():
+    value = only("On March 18 and 19, 2021, the two sides met")
+    assert (value.start, value.end) == (dt.date(2021, 3, 18), dt.date(2021, 3, 19))
+    value = only("from June 18-19", dt.date(2023, 6, 1))
+    assert (value.start, value.end) == (dt.date(2023, 6, 18), dt.date(2023, 6, 19))
+
+
+def test_weekdays_resolve_against_the_reference_date():
+    assert only("met Thursday", THURSDAY).start == THURSDAY
+    assert only("met on Monday", THURSDAY).start == dt.date(2021, 3, 15)
+    assert only("will meet again Friday", THURSDAY, prefer_future=True).start == dt.date(2021, 3, 19)
+    assert only("arrived yesterday", THURSDAY).start == dt.date(2021, 3, 17)
+    assert only("talks tomorrow", THURSDAY).start == dt.date(2021, 3, 19)
+
+
+def test_without_a_reference_relative_dates_stay_unresolved():
+    value = only("held talks on Friday")
+    assert value.start is None and not value.year_known
+    assert only("met on Dec. 21").start is None
+
+
+def test_korean_and_chinese_dates():
+    value = only("지난 18~19일(현지시간) 회담", THURSDAY)
+    assert (value.start, value.end) == (dt.date(2021, 3, 18), dt.date(2021, 3, 19))
+    assert only("2023年6月18日会谈").start == dt.date(2023, 6, 18)
+
+
+def test_impossible_dates_are_ignored():
+    assert find_dates("February 30, 2021") == []
+    assert find_dates("May be later") == []
+
+
+def test_dateline_is_the_first_full_date_near_the_top():
+    assert dateline("MARCH 18, 2021\n\nU.S.-China talks") == dt.date(2021, 3, 18)
+    assert dateline("Talks on Friday in Beijing") is None
+
+
+@given(st.text(max_size=300), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 1, 1)))
+def test_find_dates_never_fails_and_spans_are_in_the_text(text, reference):
+    for mention in find_dates(text, reference):
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert text[mention.start : mention.end] == mention.value.text

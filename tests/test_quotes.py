@@ -1,0 +1,47 @@
+import time
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from etl.extract.quotes import find_quotes, paragraphs
+
+
+def bodies(text):
+    return [text[q.start : q.end] for q in find_quotes(text)]
+
+
+def test_curly_and_straight_quotes_pair_within_a_paragraph():
+    text = '“We are ready,” he said. "So are we," she replied.'
+    assert bodies(text) == ["We are ready,", "So are we,"]
+
+
+def test_an_unbalanced_mark_never_swallows_the_rest():
+    text = 'He said "we will see.\n\nThe next paragraph is prose.\n\n"A real quote," she said.'
+    assert bodies(text) == ["A real quote,"]
+
+
+def test_a_quote_continued_in_the_next_paragraph():
+    text = '“The first part of the remarks ends here.\n\n“And the quote goes on,” he said.'
+    found = find_quotes(text)
+    assert found[0].continued and text[found[0].start : found[0].end].startswith("The first")
+    assert text[found[1].start : found[1].end] == "And the quote goes on,"
+
+
+def test_paragraph_offsets_skip_blank_lines():
+    assert paragraphs("a\n\n  b  \n") == [(0, 1), (5, 6)]
+
+
+def test_many_quote_marks_are_linear():
+    text = '"' * 100_000
+    started = time.perf_counter()
+    find_quotes(text)
+    assert time.perf_counter() - started < 2.0
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab "“”\n.,')), max_size=400))
+def test_quotes_stay_inside_their_paragraph(text):
+    spans = paragraphs(text)
+    for quote in find_quotes(text):
+        start, end = spans[quote.paragraph]
+        assert start <= quote.outer_start < quote.outer_end <= end
+        assert quote.outer_start <= quote.start <= quote.end <= quote.outer_end

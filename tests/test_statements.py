@@ -1,0 +1,116 @@
+"""Direct quotes, transcript turns and reported speech, attributed to persons."""
+
+import datetime as dt
+import time
+
+from tests.support import DOCS, analyze, quotes
+
+WIRE = (DOCS / "wire_story.txt").read_text(encoding="utf-8")
+
+
+def test_said_after_the_quote_and_split_quotes():
+    text = (
+        '"We will not accept unilateral changes," Blinken said. "The status quo must hold."\n\n'
+        "Wang Yi answered that China would defend its sovereignty."
+    )
+    assert quotes(text, dt.date(2023, 6, 18)) == [
+        ("Antony Blinken", "We will not accept unilateral changes,"),
+        ("Antony Blinken", "The status quo must hold."),
+    ]
+
+
+def test_said_before_the_quote_with_colon_and_participle():
+    text = (
+        'Qin Gang said: "China hopes the United States will take a rational view of China."\n\n'
+        'Blinken described the ties as "the most consequential relationship in the world," '
+        'saying the United States would "compete vigorously where we must, and cooperate where we can."'
+    )
+    speakers = {speaker for speaker, _ in quotes(text, dt.date(2023, 6, 18))}
+    assert speakers == {"Qin Gang", "Antony Blinken"}
+
+
+def test_pronouns_resolve_to_the_previous_speaker_or_subject():
+    text = (
+        "Blinken spoke to reporters after the meeting with Xi.\n\n"
+        "“We made progress on counternarcotics cooperation,” he said.\n\n"
+        "“There is more work to do on military communication,” he added."
+    )
+    assert {s for s, _ in quotes(text, dt.date(2024, 4, 26))} == {"Antony Blinken"}
+
+
+def test_descriptors_resolve_through_the_role_on_the_date():
+    text = "“China will never seek hegemony, and we hope the US sees our development positively,” said the Chinese leader."
+    assert quotes(text, dt.date(2024, 4, 26))[0][0] == "Xi Jinping"
+    text = "“The door to dialogue remains open for any country that respects us,” China's top diplomat said."
+    assert quotes(text, dt.date(2021, 3, 18))[0][0] == "Yang Jiechi"
+    assert quotes(text, dt.date(2024, 4, 26))[0][0] == "Wang Yi"
+
+
+def test_capitalized_he_after_a_quote_is_the_surname_he():
+    found = dict((text, speaker) for speaker, text in quotes(WIRE, dt.date(2024, 4, 5)))
+    assert found["China is willing to work with the United States to find solutions,"] == "He Lifeng"
+    assert found["We have a responsibility to manage our differences,"] == "Janet Yellen"
+
+
+def test_according_to_and_told_reporters():
+    text = "“The channels are open and they will stay open for the foreseeable future,” according to Sullivan."
+    assert quotes(text, dt.date(2023, 5, 11))[0][0] == "Jake Sullivan"
+
+
+def test_scare_quotes_and_headlines_are_not_statements():
+    scare = (DOCS / "scare_quotes.txt").read_text(encoding="utf-8")
+    assert quotes(scare) == []
+    headline = "Blinken Says “We Will Not Back Down On Any Issue” Ahead Of Beijing Talks\n\nBody text."
+    assert quotes(headline) == []
+
+
+def test_boilerplate_is_not_a_statement():
+    text = "CLICK HERE TO GET THE FOX NEWS APP\n\nThe talks continued on Friday."
+    assert analyze(text).statements == []
+
+
+def test_unattributed_quote_of_a_statement_keeps_no_speaker():
+    text = '"The United States will always defend its interests and its values around the world," the statement said.'
+    assert quotes(text) == [
+        (None, "The United States will always defend its interests and its values around the world,")
+    ]
+
+
+def test_reported_speech_is_kept_with_its_speaker():
+    statements = analyze(WIRE, dt.date(2024, 4, 5)).statements
+    reported = [s for s in statements if s.record.kind == "reported"]
+    assert [(s.speaker, s.record.text[:32]) for s in reported] == [
+        ("Janet Yellen", "Yellen said she raised concerns ")
+    ]
+
+
+def test_transcript_turns_have_speakers_index_and_interpreter_flag():
+    text = (DOCS / "press_transcript.txt").read_text(encoding="utf-8")
+    turns = [s for s in analyze(text).statements if s.record.kind == "transcript_turn"]
+    assert [s.speaker for s in turns] == [
+        "Antony Blinken", None, None, "Antony Blinken", "Wang Yi", None
+    ]
+    assert [s.record.turn_index for s in turns] == list(range(6))
+    assert [s.record.speaker_label for s in turns][1:3] == ["MODERATOR", "QUESTION"]
+    wang = turns[4]
+    assert wang.record.via_interpreter and wang.record.text.startswith("China and the United States")
+    assert "(Applause.)" not in turns[0].record.text
+
+
+def test_korean_quotes_get_language_and_the_subject_as_speaker():
+    text = (DOCS / "korean_news.txt").read_text(encoding="utf-8")
+    statements = analyze(text, dt.date(2023, 6, 19)).statements
+    assert [(s.speaker, s.record.language) for s in statements] == [("Antony Blinken", "ko")]
+
+
+def test_statement_spans_are_the_evidence():
+    for statement in analyze(WIRE, dt.date(2024, 4, 5)).statements:
+        record = statement.record
+        assert WIRE[record.start : record.end] == record.text
+
+
+def test_pathological_input_is_linear():
+    text = "“" + "a " * 500_000 + "\n" + '"' * 100_000
+    started = time.perf_counter()
+    analyze(text)
+    assert time.perf_counter() - started < 30

@@ -1,0 +1,48 @@
+from etl.extract.transcript import find_turns
+
+TRANSCRIPT = """SECRETARY BLINKEN:  Good afternoon.  Thank you for coming.
+
+We had a long day.  (Laughter.)
+
+NATIONAL SECURITY ADVISOR SULLIVAN:  Thank you, Mr. Secretary.
+
+DIRECTOR YANG:  (In Mandarin.)
+
+STATE COUNCILOR WANG:  (Via interpreter) We came here in good faith.
+
+
+Readout of the meeting follows."""
+
+
+def texts(text):
+    return [(t.label, text[t.start : t.end], t.via_interpreter) for t in find_turns(text) if not t.stage_only]
+
+
+def test_labels_open_turns_that_span_paragraphs():
+    turns = texts(TRANSCRIPT)
+    assert turns[0] == ("SECRETARY BLINKEN", "Good afternoon.  Thank you for coming.\n\nWe had a long day.", False)
+    assert turns[1][0] == "NATIONAL SECURITY ADVISOR SULLIVAN"
+
+
+def test_interpreter_marks_and_stage_directions_stay_out_of_the_speech():
+    turns = texts(TRANSCRIPT)
+    assert turns[-1] == ("STATE COUNCILOR WANG", "We came here in good faith.", True)
+    assert all("(Laughter.)" not in text for _, text, _ in turns)
+
+
+def test_a_turn_of_only_a_stage_direction_is_marked():
+    stage = [t for t in find_turns(TRANSCRIPT) if t.stage_only]
+    assert [t.label for t in stage] == ["DIRECTOR YANG"]
+
+
+def test_a_section_break_ends_the_last_turn():
+    assert all("Readout" not in text for _, text, _ in texts(TRANSCRIPT))
+
+
+def test_q_and_a_labels():
+    text = "MS. PSAKI:  Go ahead.\n\nQ:  Did the President raise Taiwan?\n\nMS. PSAKI:  He did."
+    assert [label for label, _, _ in texts(text)] == ["MS. PSAKI", "Q", "MS. PSAKI"]
+
+
+def test_prose_with_a_single_capitalized_colon_is_not_a_transcript():
+    assert find_turns("UPDATE: The talks were extended by a day.") == []
