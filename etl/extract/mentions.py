@@ -145,7 +145,8 @@ def _modifies_title(doc: Doc, ent: Span) -> bool:
     """ "White House national security adviser", "Beijing's envoy", "the Beijing
     regime", "백악관 국가안보보좌관":
     a place used as a modifier is not where anything happened."""
-    if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+    is_venue = bool(ent.ent_id_.rsplit("|", 1)[-1])
+    if not is_venue and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
         return True
     if ent.end >= len(doc):
         return False

@@ -1,0 +1,89 @@
+"""Meeting mentions in text, and their merging within a document."""
+
+import datetime as dt
+
+from tests.support import DOCS, analyze
+
+
+def meetings(text, published=None):
+    return [
+        (m.kind, m.status, m.start_date, m.city, sorted(m.participants))
+        for m in analyze(text, published).meetings
+    ]
+
+
+def test_held_meeting_with_weekday_place_and_both_sides():
+    text = "BEIJING – U.S. Secretary of State Antony Blinken met Friday with Chinese President Xi Jinping."
+    assert meetings(text, dt.date(2024, 4, 26)) == [
+        ("in_person", "held", dt.date(2024, 4, 26), "Beijing", ["Antony Blinken", "Xi Jinping"])
+    ]
+
+
+def test_a_president_in_a_subordinate_clause_is_not_a_participant():
+    text = (
+        "Blinken and national security adviser Jake Sullivan will meet with Yang Jiechi and "
+        "Wang Yi in Anchorage on March 18, the first meeting since President Joe Biden took office."
+    )
+    [meeting] = meetings(text, dt.date(2021, 3, 10))
+    assert meeting[:4] == ("in_person", "planned", dt.date(2021, 3, 18), "Anchorage")
+    assert meeting[4] == ["Antony Blinken", "Jake Sullivan", "Wang Yi", "Yang Jiechi"]
+
+
+def test_calls_and_video_calls_have_no_city():
+    text = "WASHINGTON - President Joe Biden held a video call with Chinese President Xi Jinping on Monday."
+    assert meetings(text, dt.date(2021, 11, 17)) == [
+        ("video", "held", dt.date(2021, 11, 15), None, ["Joe Biden", "Xi Jinping"])
+    ]
+    text = "The visit came weeks after President Joe Biden spoke by phone with Chinese President Xi Jinping."
+    assert meetings(text)[0][:2] == ("call", "held")
+
+
+def test_cancelled_visits_and_planned_meetings():
+    text = (DOCS / "planned_cancelled.txt").read_text(encoding="utf-8")
+    found = meetings(text, dt.date(2023, 2, 3))
+    assert ("in_person", "cancelled", None, "Beijing", ["Antony Blinken"]) in found
+    assert ("in_person", "planned", None, None, ["Antony Blinken", "Qin Gang"]) in found
+
+
+def test_mentions_of_one_meeting_merge_and_a_venue_implies_its_city():
+    text = (
+        "Blinken met with his counterpart Qin Gang at the Diaoyutai State Guesthouse on June 18, 2023.\n\n"
+        "In the evening, Blinken and Qin Gang also met at a working dinner."
+    )
+    [meeting] = analyze(text).meetings
+    assert (meeting.city, meeting.venue, meeting.start_date) == (
+        "Beijing", "Diaoyutai State Guest House", dt.date(2023, 6, 18)
+    )
+    assert len(meeting.spans) == 2
+
+
+def test_different_counterparts_are_different_meetings():
+    text = (
+        "BEIJING – Blinken met Friday with Chinese President Xi Jinping.\n\n"
+        "Earlier, Blinken held talks with Foreign Minister Wang Yi."
+    )
+    found = meetings(text, dt.date(2024, 4, 26))
+    assert [m[4] for m in found] == [["Antony Blinken", "Xi Jinping"], ["Antony Blinken", "Wang Yi"]]
+    assert found[1][2] == dt.date(2024, 4, 26)
+
+
+def test_titles_are_the_roles_held_on_the_meeting_date():
+    text = "Blinken met Foreign Minister Wang Yi in Beijing on June 18, 2023."
+    [meeting] = analyze(text).meetings
+    assert meeting.participants["Wang Yi"].title == "Director of the Office of the Central Foreign Affairs Commission"
+    text = "Blinken met Foreign Minister Wang Yi in Beijing on March 18, 2021."
+    [meeting] = analyze(text).meetings
+    assert "Foreign Minister" in meeting.participants["Wang Yi"].title
+
+
+def test_korean_meeting():
+    text = (DOCS / "korean_news.txt").read_text(encoding="utf-8")
+    assert meetings(text, dt.date(2023, 6, 19)) == [
+        ("in_person", "held", dt.date(2023, 6, 18), "Beijing", ["Antony Blinken", "Wang Yi"])
+    ]
+
+
+def test_a_place_used_as_a_modifier_is_not_the_venue():
+    text = "Blinken and White House national security adviser Jake Sullivan met Wang Yi on Friday."
+    [meeting] = analyze(text, dt.date(2023, 5, 12)).meetings
+    assert meeting.city is None

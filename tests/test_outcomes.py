@@ -1,0 +1,72 @@
+"""Agreed and discussed outcomes, their categories and topics."""
+
+import datetime as dt
+
+from etl.extract.outcomes import category
+from tests.support import DOCS, analyze
+
+
+def outcomes(text, published=None):
+    return [
+        (o.record.category, o.record.status, o.record.description)
+        for o in analyze(text, published).outcomes
+    ]
+
+
+def test_an_enumeration_after_agreed_to_is_split():
+    text = (
+        "Blinken met Qin Gang in Beijing on June 18, 2023. The two sides agreed to continue "
+        "consultations on guiding principles, to establish a joint working group on specific issues, "
+        "and to promote people-to-people exchanges."
+    )
+    assert outcomes(text) == [
+        ("talks", "agreed", "agreed to continue consultations on guiding principles"),
+        ("working_group", "agreed", "agreed to establish a joint working group on specific issues"),
+        ("commitment", "agreed", "agreed to promote people-to-people exchanges"),
+    ]
+
+
+def test_categories_come_from_what_was_agreed():
+    assert category("agreed to hold talks on consular missions", "AGREED") == "talks"
+    assert category("expressed the hope to continue high-level strategic communication", "HOPE") == (
+        "dialogue_mechanism"
+    )
+    assert category("agreed to establish a military communication channel", "AGREED") == (
+        "dialogue_mechanism"
+    )
+    assert category("Blinken invited Wang Yi to visit Washington", "INVITED") == "invitation"
+    assert category("discussed visa policies", "DISCUSSED") == "other"
+    assert category("will step up coordination and consultation in the G20", "AGREED") == "commitment"
+
+
+def test_readouts_yield_outcomes_with_topics_for_their_meeting():
+    text = (DOCS / "mfa_readout.txt").read_text(encoding="utf-8")
+    found = analyze(text).outcomes
+    assert {o.meeting for o in found} == {0}
+    assert [(o.record.category, o.record.status, o.record.topic) for o in found] == [
+        ("commitment", "agreed", None),
+        ("commitment", "agreed", None),
+        ("other", "discussed", "taiwan"),
+        ("invitation", "agreed", None),
+    ]
+
+
+def test_one_sided_positions_are_not_agreed_outcomes():
+    text = (
+        "Blinken met Wang Yi in Beijing on June 18, 2023.\n\n"
+        "China is committed to peaceful development. Blinken discussed the fentanyl crisis with reporters."
+    )
+    assert outcomes(text) == []
+
+
+def test_the_same_result_reported_twice_in_a_document_is_one_outcome():
+    text = (
+        "Blinken met Qin Gang in Beijing on June 18, 2023. The parties agreed to address certain issues "
+        "with a joint working group. The parties agreed to decipher certain issues with a joint working group."
+    )
+    assert len(outcomes(text)) == 1
+
+
+def test_headlines_do_not_yield_outcomes():
+    text = "US AND CHINA AGREED TO RESUME MILITARY TALKS\n\nBlinken met Wang Yi in Beijing on June 18, 2023."
+    assert outcomes(text) == []

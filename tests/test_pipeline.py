@@ -1,0 +1,153 @@
+"""The stages end to end against a real database (SQLite and PostgreSQL)."""
+
+import shutil
+
+import pytest
+from sqlalchemy import text
+
+from etl.pipeline import Pipeline
+from etl.settings import get_settings
+from tests.support import DOCS
+
+TABLES = (
+    "documents", "persons", "person_aliases", "person_roles", "meetings", "meeting_mentions",
+    "meeting_participants", "statements", "statement_topics", "outcomes", "outcome_mentions",
+)  # fmt: skip
+VOLATILE = {"created_at", "updated_at", "run_id"}
+
+
+@pytest.fixture
+def pipeline(database_url):
+    pipeline = Pipeline(get_settings(database_url))
+    yield pipeline
+    pipeline.close()
+
+
+def snapshot(pipeline):
+    state = {}
+    with pipeline.engine.connect() as connection:
+        for table in TABLES:
+            result = connection.execute(text(f"select * from {table}"))
+            columns = [c for c in result.keys() if c not in VOLATILE]
+            rows = [tuple(row._mapping[c] for c in columns) for row in result]
+            state[table] = sorted(rows, key=repr)
+    return state
+
+
+def scalar(pipeline, sql):
+    with pipeline.engine.connect() as connection:
+        return connection.execute(text(sql)).scalar()
+
+
+def rows(pipeline, sql):
+    with pipeline.engine.connect() as connection:
+        return [tuple(r) for r in connection.execute(text(sql))]
+
+
+def test_a_run_loads_documents_and_a_second_run_changes_nothing(pipeline):
+    first = pipeline.run([DOCS])
+    assert first.failures == [] and first.count("loaded") == 7 and first.count("skipped") == 0
+    before = snapshot(pipeline)
+    second = pipeline.run([DOCS])
+    assert second.count("unchanged") == 7
+    assert snapshot(pipeline) == before
+    assert scalar(pipeline, "select count(*) from ingestion_runs") == 2
+
+
+def test_every_span_is_the_evidence_in_its_document(pipeline):
+    pipeline.run([DOCS])
+    with pipeline.engine.connect() as connection:
+        documents = dict(connection.execute(text("select id, text from documents")).all())
+        for table in ("statements", "meeting_mentions", "outcome_mentions", "meeting_participants"):
+            for document_id, start, end in connection.execute(
+                text(f"select document_id, char_start, char_end from {table}")
+            ):
+                assert 0 <= start <= end <= len(documents[document_id]), table
+        for document_id, start, end, body in connection.execute(
+            text("select document_id, char_start, char_end, text from statements")
+        ):
+            assert documents[document_id][start:end] == body
+
+
+def test_two_sources_of_one_meeting_make_one_meeting(pipeline, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "BEIJING - Secretary of State Antony Blinken met Foreign Minister Wang Yi on June 18, 2023. "
+        "The two sides agreed to establish a joint working group on fentanyl.",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Wang Yi held talks with Antony Blinken in Beijing on June 18, 2023. "
+        "Both sides agreed to establish a joint working group on fentanyl.",
+        encoding="utf-8",
+    )
+    report = pipeline.run([tmp_path])
+    assert report.failures == []
+    assert rows(pipeline, "select city, start_date, source_count from v_meetings") == [("Beijing", "2023-06-18", 2)]
+    assert rows(pipeline, "select category, source_count from v_outcomes") == [("working_group", 2)]
+    assert scalar(pipeline, "select count(*) from v_participants") == 2
+
+
+def test_a_changed_document_replaces_its_facts(pipeline, tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text('"We will keep talking to each other," Blinken said on June 18, 2023.', encoding="utf-8")
+    pipeline.run([tmp_path])
+    path.write_text('"The talks were candid and constructive," Qin Gang said on June 18, 2023.', encoding="utf-8")
+    report = pipeline.run([tmp_path])
+    assert report.count("loaded") == 1
+    assert rows(pipeline, "select speaker_name, text from v_statements") == [
+        ("Qin Gang", "The talks were candid and constructive,")
+    ]
+    assert scalar(pipeline, "select count(*) from documents") == 1
+
+
+def test_bad_input_is_recorded_and_never_stops_the_run(pipeline, tmp_path, monkeypatch):
+    shutil.copy(DOCS / "wire_story.txt", tmp_path / "good.txt")
+    (tmp_path / "empty.txt").write_bytes(b"  \n")
+    (tmp_path / "binary.txt").write_bytes(b"GIF89a\x00\x00\x01\x00")
+    (tmp_path / "huge.txt").write_bytes(b"x" * 2048)
+    (tmp_path / "manifest.csv").write_text("file,published\ngood.txt,2024-04-05\n../secret.txt,2024-01-01\n")
+    pipeline.settings = get_settings(pipeline.settings.database_url).__class__(
+        pipeline.settings.database_url, 1024, pipeline.settings.sqlite_busy_timeout_s
+    )
+    report = pipeline.run([tmp_path])
+    statuses = {r.name: (r.status, r.reason) for r in report.results}
+    assert statuses["good.txt"] == ("loaded", None)
+    assert statuses["empty.txt"][0] == "skipped"
+    assert statuses["binary.txt"][0] == "failed" and "not text" in statuses["binary.txt"][1]
+    assert "limit of 1024 bytes" in statuses["huge.txt"][1]
+    assert any("outside the input folder" in p for p in report.problems)
+    assert report.status == "partial"
+    assert rows(pipeline, "select document_name, status from v_documents where status <> 'loaded' order by 1") == [
+        ("binary.txt", "failed"), ("empty.txt", "skipped"), ("huge.txt", "failed")
+    ]
+
+
+def test_an_extraction_error_fails_only_its_document(pipeline, tmp_path, monkeypatch):
+    import etl.pipeline as module
+
+    shutil.copy(DOCS / "wire_story.txt", tmp_path / "good.txt")
+    (tmp_path / "poison.txt").write_text("This text makes the extractor fail.", encoding="utf-8")
+    real_extract = module.extract
+
+    def flaky(text, **kwargs):
+        if "extractor fail" in text:
+            raise RuntimeError("simulated extractor bug\nwith a second line")
+        return real_extract(text, **kwargs)
+
+    monkeypatch.setattr(module, "extract", flaky)
+    report = pipeline.run([tmp_path])
+    statuses = {r.name: (r.status, r.reason) for r in report.results}
+    assert statuses["good.txt"][0] == "loaded"
+    assert statuses["poison.txt"] == ("failed", "RuntimeError: simulated extractor bug")
+    assert scalar(pipeline, "select error from documents where name = 'poison.txt'") == (
+        "RuntimeError: simulated extractor bug"
+    )
+
+
+def test_reference_data_loads_idempotently(pipeline):
+    pipeline.prepare()
+    before = snapshot(pipeline)
+    pipeline.prepare()
+    assert snapshot(pipeline) == before
+    assert scalar(pipeline, "select count(*) from persons") == len(pipeline.gazetteer.persons)
+    assert scalar(pipeline, "select count(*) from v_persons where alias_count = 0") == 0

@@ -1,0 +1,46 @@
+"""When two meeting mentions are one meeting."""
+
+import datetime as dt
+
+from etl.resolve.meetings import MeetingDraft, Participant, meeting_title, merge_into, same_meeting
+
+D = dt.date
+
+
+def draft(people, *, kind="in_person", status="held", start=None, end=None, city=None):
+    participants = {name: Participant(name, country, None, 0, 0) for name, country in people}
+    return MeetingDraft(kind, status, start, end or start, city, None, None, participants)
+
+
+BLINKEN, SULLIVAN = ("Antony Blinken", "US"), ("Jake Sullivan", "US")
+YANG, WANG, XI = ("Yang Jiechi", "CN"), ("Wang Yi", "CN"), ("Xi Jinping", "CN")
+
+
+def test_overlapping_people_compatible_date_and_place_merge():
+    a = draft([BLINKEN, SULLIVAN, YANG, WANG], start=D(2021, 3, 18), end=D(2021, 3, 19), city="Anchorage")
+    b = draft([BLINKEN, YANG], start=D(2021, 3, 19), city="Anchorage")
+    assert same_meeting(a, b, across_documents=True)
+
+
+def test_other_counterpart_other_city_other_kind_do_not_merge():
+    a = draft([BLINKEN, XI], start=D(2024, 4, 26), city="Beijing")
+    assert not same_meeting(a, draft([BLINKEN, WANG], start=D(2024, 4, 26), city="Beijing"))
+    assert not same_meeting(a, draft([BLINKEN, XI], start=D(2024, 4, 26), city="Shanghai"))
+    assert not same_meeting(a, draft([BLINKEN, XI], kind="call", start=D(2024, 4, 26)))
+    assert not same_meeting(a, draft([BLINKEN, XI], start=D(2024, 4, 29), city="Beijing"))
+    assert not same_meeting(a, draft([BLINKEN, XI], status="cancelled"))
+
+
+def test_across_documents_something_besides_one_person_must_agree():
+    a = draft([BLINKEN, WANG], start=D(2023, 6, 18), city="Beijing")
+    assert not same_meeting(a, draft([BLINKEN]), across_documents=True)
+    assert same_meeting(a, draft([BLINKEN, WANG]), across_documents=True)
+
+
+def test_a_planned_mention_folds_into_the_held_meeting():
+    held = draft([BLINKEN, YANG], start=D(2021, 3, 18), end=D(2021, 3, 19), city="Anchorage")
+    planned = draft([BLINKEN, SULLIVAN, YANG, WANG], status="planned", start=D(2021, 3, 17))
+    merged = merge_into(planned, held)
+    assert (merged.status, merged.start_date, merged.end_date) == ("held", D(2021, 3, 18), D(2021, 3, 19))
+    assert set(merged.participants) == {"Antony Blinken", "Jake Sullivan", "Yang Jiechi", "Wang Yi"}
+    assert meeting_title(merged) == "Antony Blinken – Jake Sullivan – Wang Yi – Yang Jiechi, Anchorage"
