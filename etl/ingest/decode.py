@@ -33,17 +33,27 @@ def _looks_like_utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _plausible_text(text: str) -> bool:
+    """Wide encodings without a BOM are accepted only for text that reads like
+    text: mostly printable, with white space between words."""
+    if len(text) < 8 or not any(ch.isspace() for ch in text):
+        return False
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\t")
+    return printable / len(text) > 0.95 and "\ufffd" not in text
+
+
 def detect_encoding(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding
     utf16 = _looks_like_utf16_without_bom(data)
-    if utf16:
+    if utf16 and _plausible_text(data.decode(utf16, errors="replace")):
         return utf16
     if b"\x00" in data:
         best = from_bytes(data).best()
         if best is not None and str(best.encoding).startswith(("utf_16", "utf_32")):
-            return str(best.encoding)
+            if _plausible_text(data.decode(str(best.encoding), errors="replace")):
+                return str(best.encoding)
         raise IngestError("not text: the file contains NUL bytes (binary?)")
     try:
         data.decode("utf-8")

@@ -1,0 +1,90 @@
+"""The CLI turns options into library calls and errors into one clear line."""
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from etl.cli import app
+from tests.support import DOCS
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def loaded(sqlite_url, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("wire_story.txt", "mfa_readout.txt", "manifest.csv"):
+        shutil.copy(DOCS / name, folder / name)
+    result = runner.invoke(app, ["load", str(folder), "--db", sqlite_url])
+    assert result.exit_code == 0, result.output
+    return sqlite_url, result.output
+
+
+def test_help_lists_the_commands():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("run", "load", "serve", "query", "status", "db"):
+        assert command in result.output
+
+
+def test_load_prints_a_summary(loaded):
+    _, output = loaded
+    assert "2 loaded, 0 unchanged, 0 skipped, 0 failed" in output
+    assert "database: documents 2" in output
+
+
+def test_query_formats(loaded):
+    url, _ = loaded
+    result = runner.invoke(app, ["query", "who_met_whom", "--format", "json", "--db", url])
+    assert result.exit_code == 0, result.output
+    meetings = json.loads(result.output)
+    assert {(m["city"], m["kind"]) for m in meetings} == {
+        ("Washington", "in_person"), ("Beijing", "in_person"), (None, "call")
+    }
+    csv_out = runner.invoke(app, ["query", "outcomes_by_meeting", "--format", "csv", "--db", url])
+    assert csv_out.output.splitlines()[0].startswith("start_date,city,meeting,category")
+    table = runner.invoke(app, ["query", "statements_by_speaker", "--db", url])
+    assert "He Lifeng" in table.output
+
+
+def test_query_of_a_file_and_unknown_names(loaded, tmp_path):
+    url, _ = loaded
+    sql = tmp_path / "count.sql"
+    sql.write_text("select count(*) as n from v_meetings")
+    assert runner.invoke(app, ["query", str(sql), "--format", "csv", "--db", url]).output.split() == ["n", "3"]
+    missing = runner.invoke(app, ["query", "no_such_query", "--db", url])
+    assert missing.exit_code == 1
+    assert missing.output.startswith("error: no query 'no_such_query'")
+
+
+def test_status_and_db_commands(loaded):
+    url, _ = loaded
+    status = runner.invoke(app, ["status", "--db", url])
+    assert "documents: loaded 2" in status.output
+    assert "last run 1 succeeded" in status.output
+    current = runner.invoke(app, ["db", "current", "--db", url])
+    assert current.output.strip().endswith(": 0002")
+    down = runner.invoke(app, ["db", "downgrade", "--db", url])
+    assert down.output.strip().endswith(": 0001")
+    up = runner.invoke(app, ["db", "upgrade", "--db", url])
+    assert up.output.strip().endswith(": 0002")
+
+
+def test_failures_exit_non_zero_and_are_named(sqlite_url, tmp_path):
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x03")
+    result = runner.invoke(app, ["load", str(tmp_path), "--db", sqlite_url])
+    assert result.exit_code == 1
+    assert "failed: binary.txt: not text" in result.output
+
+
+def test_errors_are_one_line_without_traceback_or_password():
+    url = "postgresql+psycopg://analyst:hunter2secret@127.0.0.1:1/summit"
+    result = runner.invoke(app, ["status", "--db", url])
+    assert result.exit_code == 1
+    assert "hunter2secret" not in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert result.output.startswith("error: ")

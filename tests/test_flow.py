@@ -1,0 +1,59 @@
+"""The Prefect flow wires the pipeline: task bodies through .fn(), the flow once
+under the Prefect test harness (slow: one harness for the module)."""
+
+import pytest
+
+from etl.ingest.discover import discover
+from etl.ingest.records import RawDocument, RejectedDocument
+from tests.support import DOCS
+
+flows = pytest.importorskip("etl.flows.ingest")
+
+
+def test_task_bodies_read_analyze_and_load(sqlite_url):
+    candidate = next(c for c in discover([DOCS]).candidates if c.name == "wire_story.txt")
+    flows.prepare.fn(sqlite_url)
+    run_id = flows.start.fn(sqlite_url, None)
+    document = flows.read.fn(sqlite_url, candidate)
+    assert isinstance(document, RawDocument)
+    analysis = flows.analyze.fn(sqlite_url, document)
+    result = flows.load.fn(sqlite_url, document, analysis, run_id)
+    assert (result.status, result.meetings) == ("loaded", 2)
+    report = flows.finish.fn(sqlite_url, run_id, [result], [])
+    assert report.status == "succeeded" and report.counts["documents"] == 1
+
+
+def test_a_rejected_document_is_recorded_by_its_task(sqlite_url, tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    [candidate] = discover([tmp_path]).candidates
+    flows.prepare.fn(sqlite_url)
+    run_id = flows.start.fn(sqlite_url, None)
+    document = flows.read.fn(sqlite_url, candidate)
+    assert isinstance(document, RejectedDocument)
+    assert flows.record.fn(sqlite_url, document, run_id).status == "skipped"
+
+
+def test_io_tasks_retry_and_pure_tasks_do_not():
+    assert flows.read.retries == 2 and flows.load.retries == 1
+    assert flows.analyze.retries == 0
+
+
+@pytest.mark.flow
+def test_the_flow_runs_end_to_end_and_publishes_artifacts(prefect_harness, sqlite_url):
+    from prefect.artifacts import Artifact
+
+    report = flows.ingest_flow([str(DOCS)], sqlite_url)
+    assert report.count("loaded") == 7 and report.failures == []
+    assert report.counts["meetings"] >= 6
+    again = flows.ingest_flow([str(DOCS)], sqlite_url)
+    assert again.count("unchanged") == 7 and again.counts == report.counts
+    artifact = Artifact.get("summit-ingest-summary")
+    assert artifact is not None and "succeeded" in str(artifact.data)
+
+
+@pytest.fixture(scope="module")
+def prefect_harness():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

@@ -1,0 +1,47 @@
+"""Every analyst query in sql/queries runs on SQLite and PostgreSQL, and the SQL
+files follow the house style (header comment, lower-case keywords)."""
+
+import re
+
+import pytest
+
+from etl.db.queries import QUERIES_DIR, available, render, resolve_query, run_query
+from etl.db.views import VIEWS_DIR
+from etl.pipeline import Pipeline
+from etl.settings import get_settings
+from tests.support import DOCS
+
+SQL_FILES = sorted(QUERIES_DIR.glob("*.sql")) + sorted(VIEWS_DIR.glob("*.sql"))
+
+
+@pytest.fixture
+def loaded_engine(database_url):
+    pipeline = Pipeline(get_settings(database_url))
+    pipeline.run([DOCS])
+    yield pipeline.engine
+    pipeline.close()
+
+
+@pytest.mark.parametrize("name", available())
+def test_each_query_runs_and_returns_rows(loaded_engine, name):
+    columns, rows = run_query(loaded_engine, resolve_query(name))
+    assert columns
+    if name != "document_failures":
+        assert rows, name
+    assert render(columns, rows, "table").splitlines()[0].startswith(columns[0])
+
+
+def test_participants_carry_their_title_at_the_meeting(loaded_engine):
+    columns, rows = run_query(loaded_engine, resolve_query("participants_with_titles"))
+    found = {(r[columns.index("person_name")], r[columns.index("title")]) for r in rows}
+    assert ("Janet Yellen", "Secretary of the Treasury") in found
+    assert ("He Lifeng", "Vice Premier") in found
+
+
+@pytest.mark.parametrize("path", SQL_FILES, ids=lambda p: p.name)
+def test_sql_files_state_question_and_grain_in_lower_case(path):
+    sql = path.read_text(encoding="utf-8")
+    header = [line for line in sql.splitlines() if line.startswith("--")]
+    assert len(header) >= 2 and "grain" in " ".join(header).lower(), path.name
+    body = "\n".join(line for line in sql.splitlines() if not line.startswith("--"))
+    assert not re.search(r"\b(SELECT|FROM|WHERE|JOIN|GROUP BY|ORDER BY|WITH)\b", body), path.name
