@@ -56,9 +56,7 @@ def postgres_database(postgres_server: str) -> Iterator[str]:
 
 
 def memory_engine() -> Engine:
-    return make_engine(
-        "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
-    )
+    return make_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
 
 
 @pytest.fixture

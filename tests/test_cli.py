@@ -42,7 +42,9 @@ def test_query_formats(loaded):
     assert result.exit_code == 0, result.output
     meetings = json.loads(result.output)
     assert {(m["city"], m["kind"]) for m in meetings} == {
-        ("Washington", "in_person"), ("Beijing", "in_person"), (None, "call")
+        ("Washington", "in_person"),
+        ("Beijing", "in_person"),
+        (None, "call"),
     }
     csv_out = runner.invoke(app, ["query", "outcomes_by_meeting", "--format", "csv", "--db", url])
     assert csv_out.output.splitlines()[0].startswith("start_date,city,meeting,category")
@@ -54,7 +56,9 @@ def test_query_of_a_file_and_unknown_names(loaded, tmp_path):
     url, _ = loaded
     sql = tmp_path / "count.sql"
     sql.write_text("select count(*) as n from v_meetings")
-    assert runner.invoke(app, ["query", str(sql), "--format", "csv", "--db", url]).output.split() == ["n", "3"]
+    assert runner.invoke(
+        app, ["query", str(sql), "--format", "csv", "--db", url]
+    ).output.split() == ["n", "3"]
     missing = runner.invoke(app, ["query", "no_such_query", "--db", url])
     assert missing.exit_code == 1
     assert missing.output.startswith("error: no query 'no_such_query'")

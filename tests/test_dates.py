@@ -31,7 +31,9 @@ def test_ranges_are_start_and_end():
 def test_weekdays_resolve_against_the_reference_date():
     assert only("met Thursday", THURSDAY).start == THURSDAY
     assert only("met on Monday", THURSDAY).start == dt.date(2021, 3, 15)
-    assert only("will meet again Friday", THURSDAY, prefer_future=True).start == dt.date(2021, 3, 19)
+    assert only("will meet again Friday", THURSDAY, prefer_future=True).start == dt.date(
+        2021, 3, 19
+    )
     assert only("arrived yesterday", THURSDAY).start == dt.date(2021, 3, 17)
     assert only("talks tomorrow", THURSDAY).start == dt.date(2021, 3, 19)
 
@@ -58,7 +60,9 @@ def test_dateline_is_the_first_full_date_near_the_top():
     assert dateline("Talks on Friday in Beijing") is None
 
 
-@given(st.text(max_size=300), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 1, 1)))
+@given(
+    st.text(max_size=300), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 1, 1))
+)
 def test_find_dates_never_fails_and_spans_are_in_the_text(text, reference):
     for mention in find_dates(text, reference):
         assert 0 <= mention.start < mention.end <= len(text)

@@ -14,7 +14,7 @@ KOREAN = "블링컨 국무장관은 왕이 외교부장과 회담했다."
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ("Blinken met Wang.".encode(), "Blinken met Wang."),
+        (b"Blinken met Wang.", "Blinken met Wang."),
         (codecs.BOM_UTF8 + "Café talks".encode(), "Café talks"),
         ("Talks in Zürich".encode("utf-16"), "Talks in Zürich"),
         ("Talks in Zürich — “candid”".encode("cp1252"), "Talks in Zürich — “candid”"),

@@ -30,9 +30,7 @@ def test_bad_files_come_back_as_rejections_with_reasons(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "huge.txt").write_bytes(b"x" * 200)
-    results = {
-        c.name: read_document(c, max_bytes=100) for c in discover([tmp_path]).candidates
-    }
+    results = {c.name: read_document(c, max_bytes=100) for c in discover([tmp_path]).candidates}
     assert all(isinstance(r, RejectedDocument) for r in results.values())
     assert results["empty.txt"].status == "skipped"
     assert "not text" in results["binary.txt"].reason

@@ -8,7 +8,10 @@ def write(folder, content):
 
 
 def test_rows_give_metadata_by_file(tmp_path):
-    write(tmp_path, "file,title,outlet,author,url,published,language\na.txt,Talks,Reuters,,,2023-06-18,en\n")
+    write(
+        tmp_path,
+        "file,title,outlet,author,url,published,language\na.txt,Talks,Reuters,,,2023-06-18,en\n",
+    )
     manifest = read_manifest(tmp_path)
     meta = manifest.meta_for("a.txt")
     assert meta.outlet == "Reuters"

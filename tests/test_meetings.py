@@ -52,7 +52,9 @@ def test_mentions_of_one_meeting_merge_and_a_venue_implies_its_city():
     )
     [meeting] = analyze(text).meetings
     assert (meeting.city, meeting.venue, meeting.start_date) == (
-        "Beijing", "Diaoyutai State Guest House", dt.date(2023, 6, 18)
+        "Beijing",
+        "Diaoyutai State Guest House",
+        dt.date(2023, 6, 18),
     )
     assert len(meeting.spans) == 2
 
@@ -63,14 +65,20 @@ def test_different_counterparts_are_different_meetings():
         "Earlier, Blinken held talks with Foreign Minister Wang Yi."
     )
     found = meetings(text, dt.date(2024, 4, 26))
-    assert [m[4] for m in found] == [["Antony Blinken", "Xi Jinping"], ["Antony Blinken", "Wang Yi"]]
+    assert [m[4] for m in found] == [
+        ["Antony Blinken", "Xi Jinping"],
+        ["Antony Blinken", "Wang Yi"],
+    ]
     assert found[1][2] == dt.date(2024, 4, 26)
 
 
 def test_titles_are_the_roles_held_on_the_meeting_date():
     text = "Blinken met Foreign Minister Wang Yi in Beijing on June 18, 2023."
     [meeting] = analyze(text).meetings
-    assert meeting.participants["Wang Yi"].title == "Director of the Office of the Central Foreign Affairs Commission"
+    assert (
+        meeting.participants["Wang Yi"].title
+        == "Director of the Office of the Central Foreign Affairs Commission"
+    )
     text = "Blinken met Foreign Minister Wang Yi in Beijing on March 18, 2021."
     [meeting] = analyze(text).meetings
     assert "Foreign Minister" in meeting.participants["Wang Yi"].title

@@ -1,7 +1,5 @@
 """Agreed and discussed outcomes, their categories and topics."""
 
-import datetime as dt
-
 from etl.extract.outcomes import category
 from tests.support import DOCS, analyze
 
@@ -28,15 +26,17 @@ def test_an_enumeration_after_agreed_to_is_split():
 
 def test_categories_come_from_what_was_agreed():
     assert category("agreed to hold talks on consular missions", "AGREED") == "talks"
-    assert category("expressed the hope to continue high-level strategic communication", "HOPE") == (
-        "dialogue_mechanism"
-    )
+    assert category(
+        "expressed the hope to continue high-level strategic communication", "HOPE"
+    ) == ("dialogue_mechanism")
     assert category("agreed to establish a military communication channel", "AGREED") == (
         "dialogue_mechanism"
     )
     assert category("Blinken invited Wang Yi to visit Washington", "INVITED") == "invitation"
     assert category("discussed visa policies", "DISCUSSED") == "other"
-    assert category("will step up coordination and consultation in the G20", "AGREED") == "commitment"
+    assert (
+        category("will step up coordination and consultation in the G20", "AGREED") == "commitment"
+    )
 
 
 def test_readouts_yield_outcomes_with_topics_for_their_meeting():

@@ -28,7 +28,7 @@ def snapshot(pipeline):
     with pipeline.engine.connect() as connection:
         for table in TABLES:
             result = connection.execute(text(f"select * from {table}"))
-            columns = [c for c in result.keys() if c not in VOLATILE]
+            columns = [c for c in list(result.keys()) if c not in VOLATILE]
             rows = [tuple(row._mapping[c] for c in columns) for row in result]
             state[table] = sorted(rows, key=repr)
     return state
@@ -82,16 +82,23 @@ def test_two_sources_of_one_meeting_make_one_meeting(pipeline, tmp_path):
     )
     report = pipeline.run([tmp_path])
     assert report.failures == []
-    assert rows(pipeline, "select city, start_date, source_count from v_meetings") == [("Beijing", "2023-06-18", 2)]
+    assert rows(pipeline, "select city, start_date, source_count from v_meetings") == [
+        ("Beijing", "2023-06-18", 2)
+    ]
     assert rows(pipeline, "select category, source_count from v_outcomes") == [("working_group", 2)]
     assert scalar(pipeline, "select count(*) from v_participants") == 2
 
 
 def test_a_changed_document_replaces_its_facts(pipeline, tmp_path):
     path = tmp_path / "story.txt"
-    path.write_text('"We will keep talking to each other," Blinken said on June 18, 2023.', encoding="utf-8")
+    path.write_text(
+        '"We will keep talking to each other," Blinken said on June 18, 2023.', encoding="utf-8"
+    )
     pipeline.run([tmp_path])
-    path.write_text('"The talks were candid and constructive," Qin Gang said on June 18, 2023.', encoding="utf-8")
+    path.write_text(
+        '"The talks were candid and constructive," Qin Gang said on June 18, 2023.',
+        encoding="utf-8",
+    )
     report = pipeline.run([tmp_path])
     assert report.count("loaded") == 1
     assert rows(pipeline, "select speaker_name, text from v_statements") == [
@@ -105,7 +112,9 @@ def test_bad_input_is_recorded_and_never_stops_the_run(pipeline, tmp_path, monke
     (tmp_path / "empty.txt").write_bytes(b"  \n")
     (tmp_path / "binary.txt").write_bytes(b"GIF89a\x00\x00\x01\x00")
     (tmp_path / "huge.txt").write_bytes(b"x" * 2048)
-    (tmp_path / "manifest.csv").write_text("file,published\ngood.txt,2024-04-05\n../secret.txt,2024-01-01\n")
+    (tmp_path / "manifest.csv").write_text(
+        "file,published\ngood.txt,2024-04-05\n../secret.txt,2024-01-01\n"
+    )
     pipeline.settings = get_settings(pipeline.settings.database_url).__class__(
         pipeline.settings.database_url, 1024, pipeline.settings.sqlite_busy_timeout_s
     )
@@ -117,9 +126,10 @@ def test_bad_input_is_recorded_and_never_stops_the_run(pipeline, tmp_path, monke
     assert "limit of 1024 bytes" in statuses["huge.txt"][1]
     assert any("outside the input folder" in p for p in report.problems)
     assert report.status == "partial"
-    assert rows(pipeline, "select document_name, status from v_documents where status <> 'loaded' order by 1") == [
-        ("binary.txt", "failed"), ("empty.txt", "skipped"), ("huge.txt", "failed")
-    ]
+    assert rows(
+        pipeline,
+        "select document_name, status from v_documents where status <> 'loaded' order by 1",
+    ) == [("binary.txt", "failed"), ("empty.txt", "skipped"), ("huge.txt", "failed")]
 
 
 def test_an_extraction_error_fails_only_its_document(pipeline, tmp_path, monkeypatch):

@@ -21,7 +21,7 @@ def test_an_unbalanced_mark_never_swallows_the_rest():
 
 
 def test_a_quote_continued_in_the_next_paragraph():
-    text = '“The first part of the remarks ends here.\n\n“And the quote goes on,” he said.'
+    text = "“The first part of the remarks ends here.\n\n“And the quote goes on,” he said."
     found = find_quotes(text)
     assert found[0].continued and text[found[0].start : found[0].end].startswith("The first")
     assert text[found[1].start : found[1].end] == "And the quote goes on,"

@@ -17,7 +17,9 @@ YANG, WANG, XI = ("Yang Jiechi", "CN"), ("Wang Yi", "CN"), ("Xi Jinping", "CN")
 
 
 def test_overlapping_people_compatible_date_and_place_merge():
-    a = draft([BLINKEN, SULLIVAN, YANG, WANG], start=D(2021, 3, 18), end=D(2021, 3, 19), city="Anchorage")
+    a = draft(
+        [BLINKEN, SULLIVAN, YANG, WANG], start=D(2021, 3, 18), end=D(2021, 3, 19), city="Anchorage"
+    )
     b = draft([BLINKEN, YANG], start=D(2021, 3, 19), city="Anchorage")
     assert same_meeting(a, b, across_documents=True)
 
@@ -41,6 +43,12 @@ def test_a_planned_mention_folds_into_the_held_meeting():
     held = draft([BLINKEN, YANG], start=D(2021, 3, 18), end=D(2021, 3, 19), city="Anchorage")
     planned = draft([BLINKEN, SULLIVAN, YANG, WANG], status="planned", start=D(2021, 3, 17))
     merged = merge_into(planned, held)
-    assert (merged.status, merged.start_date, merged.end_date) == ("held", D(2021, 3, 18), D(2021, 3, 19))
+    assert (merged.status, merged.start_date, merged.end_date) == (
+        "held",
+        D(2021, 3, 18),
+        D(2021, 3, 19),
+    )
     assert set(merged.participants) == {"Antony Blinken", "Jake Sullivan", "Yang Jiechi", "Wang Yi"}
-    assert meeting_title(merged) == "Antony Blinken – Jake Sullivan – Wang Yi – Yang Jiechi, Anchorage"
+    assert (
+        meeting_title(merged) == "Antony Blinken – Jake Sullivan – Wang Yi – Yang Jiechi, Anchorage"
+    )

@@ -9,7 +9,9 @@ APRIL_2024 = dt.date(2024, 4, 26)
 
 
 def mention(text, kind="name", **kwargs):
-    return PersonMention(text=text, start=0, end=len(text), kind=kind, name=kwargs.pop("name", text), **kwargs)
+    return PersonMention(
+        text=text, start=0, end=len(text), kind=kind, name=kwargs.pop("name", text), **kwargs
+    )
 
 
 def test_exact_alias_in_any_script(resolver):
@@ -20,7 +22,9 @@ def test_exact_alias_in_any_script(resolver):
 
 
 def test_title_and_surname_use_the_role_active_on_the_date(resolver):
-    councilor = mention("State Councilor Wang", "surname", name="Wang", title_kind="state_councilor")
+    councilor = mention(
+        "State Councilor Wang", "surname", name="Wang", title_kind="state_councilor"
+    )
     assert resolver.resolve(councilor, MARCH_2021, []).name == "Wang Yi"
     assert resolver.resolve(councilor, APRIL_2024, []).name == "Wang Xiaohong"
     director = mention("DIRECTOR YANG", "surname", name="YANG", title_kind="director")
@@ -30,14 +34,19 @@ def test_title_and_surname_use_the_role_active_on_the_date(resolver):
 
 def test_a_bare_surname_prefers_the_person_introduced_first(resolver):
     wang = mention("Wang", "surname")
-    assert resolver.resolve(wang, APRIL_2024, ["Antony Blinken", "Wang Yi", "Wang Xiaohong"]).name == "Wang Yi"
+    assert (
+        resolver.resolve(wang, APRIL_2024, ["Antony Blinken", "Wang Yi", "Wang Xiaohong"]).name
+        == "Wang Yi"
+    )
     assert resolver.resolve(wang, APRIL_2024, ["Wang Xiaohong", "Wang Yi"]).name == "Wang Xiaohong"
 
 
 def test_descriptors_resolve_through_roles(resolver):
     leader = mention("the Chinese leader", "descriptor", title_kind="leader", country="CN")
     assert resolver.resolve(leader, APRIL_2024, []).name == "Xi Jinping"
-    diplomat = mention("China's top diplomat", "descriptor", title_kind="top_diplomat", country="CN")
+    diplomat = mention(
+        "China's top diplomat", "descriptor", title_kind="top_diplomat", country="CN"
+    )
     assert resolver.resolve(diplomat, MARCH_2021, []).name == "Yang Jiechi"
     president = mention("the U.S. president", "descriptor", title_kind="president", country="US")
     assert resolver.resolve(president, MARCH_2021, []).name == "Joe Biden"
@@ -46,7 +55,9 @@ def test_descriptors_resolve_through_roles(resolver):
 
 def test_misspellings_resolve_fuzzily_within_a_strict_cutoff(resolver):
     for text in ("Anthony Blinken", "Vang Yi", "Antony Blinkin"):
-        found = resolver.resolve(mention(text, "titled_name", title_kind="secretary"), MARCH_2021, [])
+        found = resolver.resolve(
+            mention(text, "titled_name", title_kind="secretary"), MARCH_2021, []
+        )
         assert found is not None and found.method == "fuzzy", text
     bilinken = mention("Bilinken", "candidate", gazetteer_key="Blinken")
     assert resolver.resolve(bilinken, MARCH_2021, []).name == "Antony Blinken"
@@ -54,12 +65,20 @@ def test_misspellings_resolve_fuzzily_within_a_strict_cutoff(resolver):
 
 
 def test_new_people_come_only_from_title_patterns(resolver):
-    official = mention("Vice Foreign Minister Ma Zhaoxu", "titled_name", name="Ma Zhaoxu", title_kind="deputy_foreign_minister", title="Vice Foreign Minister")
+    official = mention(
+        "Vice Foreign Minister Ma Zhaoxu",
+        "titled_name",
+        name="Ma Zhaoxu",
+        title_kind="deputy_foreign_minister",
+        title="Vice Foreign Minister",
+    )
     found = resolver.resolve(official, MARCH_2021, [])
     assert (found.name, found.method, found.entry) == ("Ma Zhaoxu", "title_pattern", None)
     for phrase in ("Black Lives Matter", "Diaoyutai State Guest House"):
         assert resolver.resolve(mention(phrase), MARCH_2021, []) is None
-    honorific = mention("Mr. Nobody Known", "titled_name", name="Nobody Known", title_kind="honorific")
+    honorific = mention(
+        "Mr. Nobody Known", "titled_name", name="Nobody Known", title_kind="honorific"
+    )
     assert resolver.resolve(honorific, MARCH_2021, []) is None
 
 

@@ -48,7 +48,9 @@ def test_descriptors_resolve_through_the_role_on_the_date():
 
 def test_capitalized_he_after_a_quote_is_the_surname_he():
     found = dict((text, speaker) for speaker, text in quotes(WIRE, dt.date(2024, 4, 5)))
-    assert found["China is willing to work with the United States to find solutions,"] == "He Lifeng"
+    assert (
+        found["China is willing to work with the United States to find solutions,"] == "He Lifeng"
+    )
     assert found["We have a responsibility to manage our differences,"] == "Janet Yellen"
 
 
@@ -60,7 +62,9 @@ def test_according_to_and_told_reporters():
 def test_scare_quotes_and_headlines_are_not_statements():
     scare = (DOCS / "scare_quotes.txt").read_text(encoding="utf-8")
     assert quotes(scare) == []
-    headline = "Blinken Says “We Will Not Back Down On Any Issue” Ahead Of Beijing Talks\n\nBody text."
+    headline = (
+        "Blinken Says “We Will Not Back Down On Any Issue” Ahead Of Beijing Talks\n\nBody text."
+    )
     assert quotes(headline) == []
 
 
@@ -72,7 +76,10 @@ def test_boilerplate_is_not_a_statement():
 def test_unattributed_quote_of_a_statement_keeps_no_speaker():
     text = '"The United States will always defend its interests and its values around the world," the statement said.'
     assert quotes(text) == [
-        (None, "The United States will always defend its interests and its values around the world,")
+        (
+            None,
+            "The United States will always defend its interests and its values around the world,",
+        )
     ]
 
 
@@ -88,12 +95,19 @@ def test_transcript_turns_have_speakers_index_and_interpreter_flag():
     text = (DOCS / "press_transcript.txt").read_text(encoding="utf-8")
     turns = [s for s in analyze(text).statements if s.record.kind == "transcript_turn"]
     assert [s.speaker for s in turns] == [
-        "Antony Blinken", None, None, "Antony Blinken", "Wang Yi", None
+        "Antony Blinken",
+        None,
+        None,
+        "Antony Blinken",
+        "Wang Yi",
+        None,
     ]
     assert [s.record.turn_index for s in turns] == list(range(6))
     assert [s.record.speaker_label for s in turns][1:3] == ["MODERATOR", "QUESTION"]
     wang = turns[4]
-    assert wang.record.via_interpreter and wang.record.text.startswith("China and the United States")
+    assert wang.record.via_interpreter and wang.record.text.startswith(
+        "China and the United States"
+    )
     assert "(Applause.)" not in turns[0].record.text
 
 

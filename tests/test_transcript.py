@@ -15,12 +15,20 @@ Readout of the meeting follows."""
 
 
 def texts(text):
-    return [(t.label, text[t.start : t.end], t.via_interpreter) for t in find_turns(text) if not t.stage_only]
+    return [
+        (t.label, text[t.start : t.end], t.via_interpreter)
+        for t in find_turns(text)
+        if not t.stage_only
+    ]
 
 
 def test_labels_open_turns_that_span_paragraphs():
     turns = texts(TRANSCRIPT)
-    assert turns[0] == ("SECRETARY BLINKEN", "Good afternoon.  Thank you for coming.\n\nWe had a long day.", False)
+    assert turns[0] == (
+        "SECRETARY BLINKEN",
+        "Good afternoon.  Thank you for coming.\n\nWe had a long day.",
+        False,
+    )
     assert turns[1][0] == "NATIONAL SECURITY ADVISOR SULLIVAN"
 
 

@@ -51,9 +51,11 @@ def detect_encoding(data: bytes) -> str:
         return utf16
     if b"\x00" in data:
         best = from_bytes(data).best()
-        if best is not None and str(best.encoding).startswith(("utf_16", "utf_32")):
-            if _plausible_text(data.decode(str(best.encoding), errors="replace")):
-                return str(best.encoding)
+        guess = str(best.encoding) if best is not None else ""
+        if guess.startswith(("utf_16", "utf_32")) and _plausible_text(
+            data.decode(guess, errors="replace")
+        ):
+            return guess
         raise IngestError("not text: the file contains NUL bytes (binary?)")
     try:
         data.decode("utf-8")
