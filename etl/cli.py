@@ -50,10 +50,11 @@ def _guard(action: Callable[[], T], database_url: str | None = None) -> T:
         raise typer.Exit(1) from None
 
 
-def _prefect_defaults() -> None:
+def _prefect_defaults(log_level: str = "WARNING") -> None:
+    """Quiet, patient defaults; any PREFECT_* variable the user set wins."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", log_level)
 
 
 def _print_report(report: Any, database_url: str) -> None:
@@ -82,7 +83,7 @@ def _print_report(report: Any, database_url: str) -> None:
 @app.command()
 def run(paths: PathsArgument = None, db: DbOption = None) -> None:
     """Run the ingest flow (Prefect) over PATHS and print a summary."""
-    _prefect_defaults()
+    _prefect_defaults(log_level="CRITICAL")  # the summary and one-line errors say it all
     url = get_settings(db).database_url
 
     def body() -> Any:
