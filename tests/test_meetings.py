@@ -95,3 +95,14 @@ def test_a_place_used_as_a_modifier_is_not_the_venue():
     text = "Blinken and White House national security adviser Jake Sullivan met Wang Yi on Friday."
     [meeting] = analyze(text, dt.date(2023, 5, 12)).meetings
     assert meeting.city is None
+
+
+def test_without_a_date_the_documents_own_titles_choose_the_role():
+    text = (
+        "US Secretary of State Antony Blinken met with his counterpart Qin Gang in Beijing.\n\n"
+        "Minister Qin Gang said relations were at a low point."
+    )
+    [meeting] = analyze(text).meetings
+    assert meeting.start_date is None
+    assert meeting.participants["Qin Gang"].title == "Foreign Minister"
+    assert meeting.participants["Antony Blinken"].title == "Secretary of State"

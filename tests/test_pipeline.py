@@ -161,3 +161,17 @@ def test_reference_data_loads_idempotently(pipeline):
     assert snapshot(pipeline) == before
     assert scalar(pipeline, "select count(*) from persons") == len(pipeline.gazetteer.persons)
     assert scalar(pipeline, "select count(*) from v_persons where alias_count = 0") == 0
+
+
+def test_every_resolved_mention_is_recorded_with_its_method(pipeline):
+    pipeline.run([DOCS])
+    methods = dict(rows(pipeline, "select method, count(*) from person_mentions group by method"))
+    assert {"exact", "title_surname", "role"} <= set(methods)
+    assert (
+        scalar(pipeline, "select count(*) from person_mentions where score < 0 or score > 1") == 0
+    )
+    assert rows(
+        pipeline,
+        "select p.canonical_name from person_mentions m join persons p on p.id = m.person_id "
+        "where m.mention_text = 'FOREIGN MINISTER WANG'",
+    ) == [("Wang Yi",)]

@@ -128,3 +128,26 @@ def test_pathological_input_is_linear():
     started = time.perf_counter()
     analyze(text)
     assert time.perf_counter() - started < 30
+
+
+def test_according_to_before_the_quote():
+    text = (
+        "According to Blinken, “the lines of communication between our militaries are open again.”"
+    )
+    assert quotes(text, dt.date(2024, 4, 26)) == [
+        ("Antony Blinken", "the lines of communication between our militaries are open again.")
+    ]
+
+
+def test_spokesperson_quotes_at_a_press_briefing():
+    text = (
+        "“The United States should stop interfering in China's internal affairs,” Chinese Foreign "
+        "Ministry spokesperson Mao Ning told a regular press briefing on Monday.\n\n"
+        "“We have made our position clear,” said Wang Wenbin, another spokesman."
+    )
+    assert [s for s, _ in quotes(text, dt.date(2023, 6, 19))] == ["Mao Ning", "Wang Wenbin"]
+
+
+def test_a_quote_told_to_a_person_belongs_to_the_teller():
+    text = "“Overall, the relationship is starting to stabilize,” Wang Yi told Blinken at the start of the talks."
+    assert quotes(text, dt.date(2024, 4, 26))[0][0] == "Wang Yi"

@@ -293,3 +293,22 @@ class StatementTopic(Base):
     topic_id: Mapped[int] = mapped_column(
         ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True
     )
+
+
+class PersonMentionRecord(Evidence, Base):
+    """Every resolved reference to a person, with how it was resolved: the
+    audit trail of the resolution cascade (exact, title_surname, role, fuzzy, …)."""
+
+    __tablename__ = "person_mentions"
+    __table_args__ = (
+        UniqueConstraint("document_id", "char_start", "char_end"),
+        CheckConstraint("score >= 0 and score <= 1", name="score"),
+        span_check(),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    mention_text: Mapped[str] = mapped_column(String(512))
+    mention_kind: Mapped[str] = mapped_column(String(32))
+    method: Mapped[str] = mapped_column(String(32))
+    score: Mapped[float] = mapped_column(Float)

@@ -113,7 +113,10 @@ def _before(ctx: Context, quote: QuoteSpan) -> tuple[bool, PersonMention | None]
     verbs = ctx.verbs_in(start, quote.outer_start)
     if not verbs:
         return False, None
-    verb_start, _, verb = verbs[-1]
+    verb_start, verb_end, verb = verbs[-1]
+    if verb == "according":
+        named = ctx.mentions_in(verb_end, quote.outer_start)
+        return (True, named[0]) if named else (False, None)
     candidates = ctx.mentions_in(start, verb_start)
     if not candidates:
         return False, None

@@ -16,6 +16,7 @@ from etl.db.models import (
     Outcome,
     OutcomeMention,
     Person,
+    PersonMentionRecord,
     Statement,
     StatementTopic,
 )
@@ -62,7 +63,13 @@ def clear_facts(session: Session, document_id: int) -> None:
             select(MeetingMention.meeting_id).where(MeetingMention.document_id == document_id)
         )
     )
-    for model in (Statement, MeetingParticipant, MeetingMention, OutcomeMention):
+    for model in (
+        Statement,
+        MeetingParticipant,
+        MeetingMention,
+        OutcomeMention,
+        PersonMentionRecord,
+    ):
         session.execute(delete(model).where(model.document_id == document_id))
     orphan_outcomes = ~exists().where(OutcomeMention.outcome_id == Outcome.id)
     session.execute(delete(Outcome).where(orphan_outcomes))
@@ -143,6 +150,7 @@ def load_document(
         )
         persons[new.name] = person_id
         add_alias(session, person_id, new.name)
+    _write_mentions(session, resolved, document_id, persons, version)
     meeting_ids = [
         attach_meeting(
             session,
@@ -158,6 +166,29 @@ def load_document(
     _write_statements(session, resolved, document_id, meeting_ids, persons, topics, version)
     outcomes = _write_outcomes(session, resolved, document_id, meeting_ids, topics, version)
     return LoadCounts(len(resolved.statements), len(set(meeting_ids)), outcomes)
+
+
+def _write_mentions(
+    session: Session,
+    resolved: ResolvedDocument,
+    document_id: int,
+    persons: dict[str, int],
+    version: str,
+) -> None:
+    for mention, resolution in resolved.mentions:
+        lookup(
+            session,
+            PersonMentionRecord.__table__,  # type: ignore[arg-type]
+            {"document_id": document_id, "char_start": mention.start, "char_end": mention.end},
+            {
+                "person_id": persons[resolution.name],
+                "mention_text": mention.text[:512],
+                "mention_kind": mention.kind,
+                "method": resolution.method,
+                "score": max(0.0, min(1.0, resolution.score)),
+                "extractor_version": version,
+            },
+        )
 
 
 def _write_statements(

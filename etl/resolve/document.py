@@ -17,7 +17,7 @@ from etl.extract.records import (
 )
 from etl.resolve.meetings import MeetingDraft, Participant, merge_drafts
 from etl.resolve.outcomes import same_outcome
-from etl.resolve.persons import PersonResolver, Resolution
+from etl.resolve.persons import NON_NAME_TITLES, PersonResolver, Resolution, kind_matches
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class ResolvedDocument:
     meetings: list[MeetingDraft] = field(default_factory=list)
     outcomes: list[ResolvedOutcome] = field(default_factory=list)
     new_persons: dict[str, NewPerson] = field(default_factory=dict)
+    mentions: list[tuple[PersonMention, Resolution]] = field(default_factory=list)
 
 
 class DocumentResolver:
@@ -58,6 +59,7 @@ class DocumentResolver:
         self.day = extraction.reference_date
         self.context: list[str] = []
         self.by_span: dict[tuple[int, int], Resolution | None] = {}
+        self.resolved: list[tuple[PersonMention, Resolution]] = []
         self.new_persons: dict[str, NewPerson] = {}
         for mention in extraction.persons:
             self.person(mention)
@@ -70,6 +72,7 @@ class DocumentResolver:
             found = self.resolver.resolve(mention, self.day, self.context)
             self.by_span[key] = found
             if found is not None:
+                self.resolved.append((mention, found))
                 if found.name not in self.context:
                     self.context.append(found.name)
                 if found.entry is None:
@@ -77,9 +80,24 @@ class DocumentResolver:
         return self.by_span[key]
 
     def _title(self, resolution: Resolution, day: dt.date | None) -> str | None:
-        if resolution.entry is None:
+        """The title held on the meeting's date; without a date, the one role the
+        document's own titles for this person point to ("Minister Qin Gang")."""
+        entry = resolution.entry
+        if entry is None:
             return resolution.title
-        return resolution.entry.title_on(day)
+        if day is not None:
+            return entry.title_on(day)
+        kinds = {
+            m.title_kind
+            for m, r in self.resolved
+            if r.name == entry.name and m.title_kind and m.title_kind not in NON_NAME_TITLES
+        }
+        exact = {role.title for role in entry.roles if kinds & set(role.kinds)}
+        loose = {
+            role.title for role in entry.roles if any(kind_matches(k, role.kinds) for k in kinds)
+        }
+        titles = exact or loose
+        return titles.pop() if len(titles) == 1 else None
 
     def _draft(self, record: MeetingRecord, earlier: list[MeetingDraft]) -> MeetingDraft:
         start = record.date.start if record.date else None
@@ -142,8 +160,9 @@ class DocumentResolver:
             drafts.append(draft)
         merged, where = merge_drafts(drafts)
         for meeting in merged:
+            by_name = self.resolver.gazetteer.by_name()
             for participant in meeting.participants.values():
-                entry = self.resolver.gazetteer.by_name().get(participant.name)
+                entry = by_name.get(participant.name)
                 if entry is not None and meeting.start_date is not None:
                     participant.title = entry.title_on(meeting.start_date) or participant.title
         index = [where[p] if p is not None else None for p in positions]
@@ -192,4 +211,5 @@ def resolve_document(extraction: Extraction, resolver: PersonResolver) -> Resolv
         if any(o.meeting == meeting and same_outcome(o.record, outcome) for o in outcomes):
             continue
         outcomes.append(ResolvedOutcome(outcome, meeting))
-    return ResolvedDocument(statements, meetings, outcomes, doc.new_persons)
+    mentions = sorted(doc.resolved, key=lambda pair: (pair[0].start, pair[0].end))
+    return ResolvedDocument(statements, meetings, outcomes, doc.new_persons, mentions)

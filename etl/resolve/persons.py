@@ -27,7 +27,7 @@ class Resolution:
     title: str | None = None
 
 
-def _kind_matches(title_kind: str | None, kinds: tuple[str, ...]) -> bool:
+def kind_matches(title_kind: str | None, kinds: tuple[str, ...]) -> bool:
     if not title_kind or title_kind in NON_NAME_TITLES:
         return True
     if title_kind in kinds:
@@ -72,7 +72,7 @@ class PersonResolver:
         if mention.title_kind and mention.title_kind not in NON_NAME_TITLES:
             titled = [
                 p for p in candidates
-                if any(_kind_matches(mention.title_kind, r.kinds) for r in p.roles_on(day))
+                if any(kind_matches(mention.title_kind, r.kinds) for r in p.roles_on(day))
             ]  # fmt: skip
             if len(titled) == 1:
                 return titled[0], "title_surname"
