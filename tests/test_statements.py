@@ -151,3 +151,14 @@ def test_spokesperson_quotes_at_a_press_briefing():
 def test_a_quote_told_to_a_person_belongs_to_the_teller():
     text = "“Overall, the relationship is starting to stabilize,” Wang Yi told Blinken at the start of the talks."
     assert quotes(text, dt.date(2024, 4, 26))[0][0] == "Wang Yi"
+
+
+def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker():
+    text = (
+        "“We will keep our channels of communication open and we will use them,” Blinken said. "
+        "“We are not looking for confrontation.\n\n"
+        "“But we will defend our interests and our values wherever they are challenged.”"
+    )
+    found = quotes(text, dt.date(2023, 6, 19))
+    assert [s for s, _ in found] == ["Antony Blinken"] * 3
+    assert found[2][1].startswith("But we will defend")
