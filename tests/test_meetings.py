@@ -106,3 +106,28 @@ def test_without_a_date_the_documents_own_titles_choose_the_role():
     assert meeting.start_date is None
     assert meeting.participants["Qin Gang"].title == "Foreign Minister"
     assert meeting.participants["Antony Blinken"].title == "Secretary of State"
+
+
+def test_a_held_meeting_after_publication_keeps_the_consistent_reading():
+    text = "Blinken met with Foreign Minister Qin Gang in Beijing on Dec. 21."
+    [meeting] = analyze(text, dt.date(2023, 6, 19)).meetings
+    assert meeting.start_date is None  # Dec. 21, 2022 fails too: Qin was not yet minister
+    [conflict] = meeting.conflicts
+    assert conflict.parsed == dt.date(2023, 12, 21)
+    assert "after its document's publication" in conflict.reason
+
+
+def test_an_inferred_year_when_a_titled_participant_held_no_such_role_is_dropped():
+    text = "Blinken met with Foreign Minister Qin Gang in Beijing on March 18."
+    [meeting] = analyze(text, dt.date(2021, 3, 19)).meetings
+    assert meeting.start_date is None
+    [conflict] = meeting.conflicts
+    assert (conflict.resolution, conflict.parsed) == ("dropped", dt.date(2021, 3, 18))
+    assert conflict.reason.startswith("Qin Gang held no role")
+
+
+def test_a_year_inferred_from_the_publication_date_moves_back_a_year():
+    text = "Blinken met with Wang Yi in Beijing on Dec. 21."
+    [meeting] = analyze(text, dt.date(2024, 4, 26)).meetings
+    assert meeting.start_date == dt.date(2023, 12, 21)
+    assert meeting.conflicts[0].resolution == "year_adjusted"

@@ -175,3 +175,17 @@ def test_every_resolved_mention_is_recorded_with_its_method(pipeline):
         "select p.canonical_name from person_mentions m join persons p on p.id = m.person_id "
         "where m.mention_text = 'FOREIGN MINISTER WANG'",
     ) == [("Wang Yi",)]
+
+
+def test_date_conflicts_are_queryable(pipeline, tmp_path):
+    (tmp_path / "late.txt").write_text(
+        "Blinken met with Foreign Minister Qin Gang in Beijing on Dec. 21.", encoding="utf-8"
+    )
+    (tmp_path / "manifest.csv").write_text(
+        "file,published\nlate.txt,2023-06-19\n", encoding="utf-8"
+    )
+    pipeline.run([tmp_path])
+    assert rows(
+        pipeline, "select date_text, parsed_date, adopted_date, resolution from v_date_conflicts"
+    ) == [("Dec. 21", "2023-12-21", None, "dropped")]
+    assert scalar(pipeline, "select start_date from v_meetings") is None

@@ -312,3 +312,24 @@ class PersonMentionRecord(Evidence, Base):
     mention_kind: Mapped[str] = mapped_column(String(32))
     method: Mapped[str] = mapped_column(String(32))
     score: Mapped[float] = mapped_column(Float)
+
+
+class DateConflictRecord(Evidence, Base):
+    """A parsed meeting date that contradicted the document's publication date or
+    a participant's roles, and what was kept instead."""
+
+    __tablename__ = "date_conflicts"
+    __table_args__ = (
+        CheckConstraint("resolution in ('year_adjusted', 'dropped')", name="resolution"),
+        span_check(),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL"), index=True
+    )
+    date_text: Mapped[str] = mapped_column(String(128))
+    parsed_date: Mapped[dt.date] = mapped_column(Date)
+    adopted_date: Mapped[dt.date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    resolution: Mapped[str] = mapped_column(String(16))

@@ -9,6 +9,7 @@ from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
 from etl.db.models import (
+    DateConflictRecord,
     Document,
     Meeting,
     MeetingMention,
@@ -163,6 +164,22 @@ def load_document(
         )
         for index, draft in enumerate(resolved.meetings)
     ]
+    for draft, meeting_id in zip(resolved.meetings, meeting_ids, strict=True):
+        for conflict in draft.conflicts:
+            session.add(
+                DateConflictRecord(
+                    document_id=document_id,
+                    meeting_id=meeting_id,
+                    char_start=conflict.start,
+                    char_end=conflict.end,
+                    extractor_version=version,
+                    date_text=conflict.date_text,
+                    parsed_date=conflict.parsed,
+                    adopted_date=conflict.adopted,
+                    reason=conflict.reason,
+                    resolution=conflict.resolution,
+                )
+            )
     _write_statements(session, resolved, document_id, meeting_ids, persons, topics, version)
     outcomes = _write_outcomes(session, resolved, document_id, meeting_ids, topics, version)
     return LoadCounts(len(resolved.statements), len(set(meeting_ids)), outcomes)

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from etl.extract.records import (
+    DateRange,
     Extraction,
     MeetingRecord,
     OutcomeRecord,
@@ -15,6 +16,7 @@ from etl.extract.records import (
     Place,
     StatementRecord,
 )
+from etl.resolve.dates import DateConflict, TitledPerson, check_date
 from etl.resolve.meetings import MeetingDraft, Participant, merge_drafts
 from etl.resolve.outcomes import same_outcome
 from etl.resolve.persons import NON_NAME_TITLES, PersonResolver, Resolution, kind_matches
@@ -87,11 +89,7 @@ class DocumentResolver:
             return resolution.title
         if day is not None:
             return entry.title_on(day)
-        kinds = {
-            m.title_kind
-            for m, r in self.resolved
-            if r.name == entry.name and m.title_kind and m.title_kind not in NON_NAME_TITLES
-        }
+        kinds = self._doc_kinds(entry.name)
         exact = {role.title for role in entry.roles if kinds & set(role.kinds)}
         loose = {
             role.title for role in entry.roles if any(kind_matches(k, role.kinds) for k in kinds)
@@ -99,9 +97,31 @@ class DocumentResolver:
         titles = exact or loose
         return titles.pop() if len(titles) == 1 else None
 
+    def _doc_kinds(self, name: str) -> frozenset[str]:
+        return frozenset(
+            m.title_kind
+            for m, r in self.resolved
+            if r.name == name and m.title_kind and m.title_kind not in NON_NAME_TITLES
+        )
+
+    def _checked_date(self, record: MeetingRecord) -> tuple[DateRange | None, DateConflict | None]:
+        people = []
+        for mention in record.participants:
+            found = self.person(mention)
+            if found is not None and found.entry is not None:
+                people.append(TitledPerson(found.entry, self._doc_kinds(found.name)))
+        return check_date(
+            record.date,
+            status=record.status,
+            published=self.day,
+            people=people,
+            span=(record.start, record.end),
+        )
+
     def _draft(self, record: MeetingRecord, earlier: list[MeetingDraft]) -> MeetingDraft:
-        start = record.date.start if record.date else None
-        end = record.date.end if record.date else None
+        date, conflict = self._checked_date(record)
+        start = date.start if date else None
+        end = date.end if date else None
         place: Place | None = record.place
         if place is None and record.kind == "in_person":
             place = self.extraction.default_place
@@ -113,6 +133,7 @@ class DocumentResolver:
             city=place.city if place else None,
             country=place.country if place else None,
             venue=place.venue if place else None,
+            conflicts=[conflict] if conflict else [],
         )
         for mention in record.participants:
             found = self.person(mention)

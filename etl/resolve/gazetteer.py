@@ -41,10 +41,6 @@ class Role:
             return False
         return self.valid_to is None or day <= self.valid_to
 
-    def known_active_on(self, day: dt.date) -> bool:
-        """Active with both ends known to bracket the day (open end counts as known)."""
-        return self.valid_from is not None and self.active_on(day)
-
 
 @dataclass(frozen=True)
 class PersonEntry:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from etl.resolve.dates import DateConflict
+
 DATE_TOLERANCE = dt.timedelta(days=1)
 STATUS_RANK = {"held": 2, "planned": 1, "cancelled": 0}
 
@@ -35,6 +37,7 @@ class MeetingDraft:
     venue: str | None
     participants: dict[str, Participant] = field(default_factory=dict)
     spans: list[tuple[int, int, str, str, dt.date | None, str | None]] = field(default_factory=list)
+    conflicts: list[DateConflict] = field(default_factory=list)
 
     def sides(self) -> dict[str | None, set[str]]:
         sides: dict[str | None, set[str]] = {}
@@ -112,6 +115,7 @@ def merge_into(target: MeetingDraft, other: MeetingDraft) -> MeetingDraft:
     for name, participant in other.participants.items():
         target.participants.setdefault(name, participant)
     target.spans.extend(other.spans)
+    target.conflicts.extend(other.conflicts)
     return target
 
 

@@ -16,14 +16,16 @@ down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+VIEWS = ["v_documents", "v_persons", "v_meetings", "v_participants", "v_statements", "v_outcomes"]
+
 
 def upgrade() -> None:
-    for statement in drop_view_statements():
+    for statement in drop_view_statements(VIEWS):
         op.execute(statement)
-    for statement in create_view_statements():
+    for statement in create_view_statements(VIEWS):
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in drop_view_statements():
+    for statement in drop_view_statements(VIEWS):
         op.execute(statement)
