@@ -131,3 +131,18 @@ def test_a_year_inferred_from_the_publication_date_moves_back_a_year():
     [meeting] = analyze(text, dt.date(2024, 4, 26)).meetings
     assert meeting.start_date == dt.date(2023, 12, 21)
     assert meeting.conflicts[0].resolution == "year_adjusted"
+
+
+def test_chinese_readout_meeting_quote_and_outcomes():
+    text = (DOCS / "chinese_readout.txt").read_text(encoding="utf-8")
+    resolved = analyze(text)
+    [meeting] = resolved.meetings
+    assert (meeting.start_date, meeting.city, meeting.venue) == (
+        dt.date(2023, 6, 18),
+        "Beijing",
+        "Diaoyutai State Guest House",
+    )
+    assert set(meeting.participants) == {"Qin Gang", "Antony Blinken"}
+    [quote] = [s for s in resolved.statements if s.record.kind == "direct_quote"]
+    assert (quote.speaker, quote.record.language) == ("Qin Gang", "zh")
+    assert [o.record.category for o in resolved.outcomes] == ["commitment", "talks", "invitation"]

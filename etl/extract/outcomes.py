@@ -11,14 +11,17 @@ from spacy.tokens import Span
 
 from etl.extract.meetings import OUTCOME_LABELS, SentenceView
 from etl.extract.records import OutcomeRecord
-from etl.extract.text import is_headline
+from etl.extract.text import is_headline, word_count
 from etl.extract.topics import primary_topic
 
 NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED")
 ENUMERATORS = (", to ", "; to ", ", and to ", " and to ")
 TALK_VERBS = ("hold", "continue", "resume", "start", "launch", "open", "conduct", "begin")
 TALK_NOUNS = ("talks", "consultation", "negotiation")
-MECHANISM_WORDS = ("mechanism", "channel")
+MECHANISM_WORDS = ("mechanism", "channel", "机制", "渠道", "채널")
+WORKING_GROUP_WORDS = ("working group", "工作组", "워킹그룹", "실무그룹")
+INVITATION_WORDS = ("invit", "邀请", "초청")
+CJK_TALK_WORDS = ("磋商", "谈判", "협의")
 CATEGORY_PRIORITY = (
     "working_group",
     "talks",
@@ -45,10 +48,12 @@ def _has_joint_subject(view: SentenceView, cue: Span, text: str) -> bool:
 
 def category(description: str, cue_label: str) -> str:
     lowered = description.lower()
-    if "working group" in lowered:
+    if any(word in lowered for word in WORKING_GROUP_WORDS):
         return "working_group"
-    if cue_label == "INVITED" or "invit" in lowered:
+    if cue_label == "INVITED" or any(word in lowered for word in INVITATION_WORDS):
         return "invitation"
+    if any(word in lowered for word in CJK_TALK_WORDS):
+        return "talks"
     words = lowered.replace(",", " ").split()
     to_index = words.index("to") if "to" in words else -1
     verb = words[to_index + 1] if 0 <= to_index < len(words) - 1 else ""
@@ -99,7 +104,7 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
 
 
 def _describe(part: Part, text: str) -> str:
-    body = text[part.start : part.end].strip().rstrip(".;,")
+    body = text[part.start : part.end].strip().rstrip(".;,，。；、")
     if part.start >= part.cue.end_char - 3 and not body.lower().startswith(part.cue.text.lower()):
         body = f"{part.cue.text.rsplit(' ', 1)[0]} {body}"
     return " ".join(body.split())
@@ -113,7 +118,7 @@ def outcome_mentions(
         return records
     for part in _parts(view, text):
         description = _describe(part, text)
-        if len(description.split()) < 3:
+        if word_count(description) < 3:
             continue
         status = "discussed" if part.cue.label_ == "DISCUSSED" else "agreed"
         record = OutcomeRecord(

@@ -55,10 +55,11 @@ def extract(
     names: Sequence[NamePattern] = (),
     published: dt.date | None = None,
 ) -> Extraction:
-    nlp = cached_pipeline(tuple(names))
-    doc = nlp(tokenizer_safe(text))
-    reference = published or dateline(text)
     language = detect_language(text)
+    lang = "zh" if language == "zh" else "en"
+    nlp = cached_pipeline(tuple(names), lang)
+    doc = nlp(text if lang == "zh" else tokenizer_safe(text))
+    reference = published or dateline(text)
     full, surnames = _known(names)
     mentions = sorted(
         person_mentions(doc) + candidate_mentions(doc, full, surnames), key=lambda m: m.start

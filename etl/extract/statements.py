@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from etl.extract.language import detect_language
-from etl.extract.nlp import load_yaml
+from etl.extract.nlp import CUES_KEY, SPEECH, load_yaml
 from etl.extract.quotes import QuoteSpan, find_quotes, paragraphs
 from etl.extract.records import PersonMention, StatementRecord
-from etl.extract.text import is_headline
+from etl.extract.text import is_headline, word_count
 from etl.extract.transcript import Turn
 
 _VERBS = load_yaml("speech_verbs.yaml")
@@ -43,7 +43,9 @@ class Context:
         self.sentences = [(s.start_char, s.end_char) for s in self.doc.sents]
         self.sentence_starts = [s for s, _ in self.sentences]
         self.verbs = [
-            (t.idx, t.idx + len(t.text), t.lower_) for t in self.doc if t.lower_ in SPEECH_VERBS
+            (c.start_char, c.end_char, c.text.lower())
+            for c in self.doc.spans[CUES_KEY]
+            if c.label_ == SPEECH
         ]
         self.all_mentions = sorted(self.mentions + self.pronouns, key=lambda m: m.start)
 
@@ -170,8 +172,8 @@ def quote_statements(
         if headlines[quote.paragraph]:
             continue
         body = ctx.text[quote.start : quote.end]
-        words = body.split()
-        if len(words) < MIN_QUOTE_WORDS:
+        words = word_count(body)
+        if words < MIN_QUOTE_WORDS:
             continue
         quote_language = detect_language(body, reference_language)
         attributed, speaker = _after(ctx, quote)
@@ -188,7 +190,7 @@ def quote_statements(
         if attributed and speaker is None and quote_language in VERB_FINAL:
             speaker = _sentence_subject(ctx, quote)
         first_letter = next((ch for ch in body if ch.isalpha()), "")
-        full = not first_letter.islower() or len(words) >= FULL_QUOTE_WORDS
+        full = not first_letter.islower() or words >= FULL_QUOTE_WORDS
         if not attributed and not full:
             continue
         if speaker is not None and speaker.kind == "pronoun":

@@ -9,6 +9,8 @@ def is_headline(text: str) -> bool:
     """A headline or section title: mostly upper case, or a short line of
     capitalized words without final punctuation."""
     stripped = text.strip()
+    if stripped and sum(_is_cjk(ch) for ch in stripped) > len(stripped) / 2:
+        return len(stripped) <= 60 and stripped[-1] not in "。！？!?.”"
     letters = [c for c in stripped if c.isalpha()]
     if len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
         return True
@@ -17,3 +19,15 @@ def is_headline(text: str) -> bool:
         return False
     capitalized = sum(1 for w in words if w[:1].isupper())
     return capitalized / len(words) > 0.6
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\u3040" <= ch <= "\u30ff"
+
+
+def word_count(text: str) -> int:
+    """Words in any script: white-space separated words, and two Hanzi or Kana
+    per word in scripts written without spaces."""
+    cjk = sum(1 for ch in text if _is_cjk(ch))
+    spaced = sum(1 for word in text.split() if not any(_is_cjk(ch) for ch in word))
+    return spaced + (cjk + 1) // 2
