@@ -146,3 +146,22 @@ def test_chinese_readout_meeting_quote_and_outcomes():
     [quote] = [s for s in resolved.statements if s.record.kind == "direct_quote"]
     assert (quote.speaker, quote.record.language) == ("Qin Gang", "zh")
     assert [o.record.category for o in resolved.outcomes] == ["commitment", "talks", "invitation"]
+
+
+def test_a_name_qualifying_a_government_is_not_a_participant():
+    text = "양국은 바이든 정부 출범 이후 처음 열린 고위급 회담에서 설전을 주고 받았다."
+    assert analyze(text, dt.date(2021, 3, 20)).meetings == []
+    text = (
+        "Officials of the Biden administration held talks with Wang Yi in Beijing on June 18, 2023."
+    )
+    [meeting] = analyze(text).meetings
+    assert set(meeting.participants) == {"Wang Yi"}
+
+
+def test_a_later_meeting_of_the_same_trip_inherits_date_and_place():
+    text = (
+        "Blinken met with Chinese President Xi Jinping in Beijing on April 26, 2024.\n\n"
+        "Earlier, Blinken held talks with Foreign Minister Wang Yi."
+    )
+    meetings = analyze(text).meetings
+    assert [(m.city, m.start_date) for m in meetings] == [("Beijing", dt.date(2024, 4, 26))] * 2

@@ -1,5 +1,7 @@
 """Agreed and discussed outcomes, their categories and topics."""
 
+import datetime as dt
+
 from etl.extract.outcomes import category
 from tests.support import DOCS, analyze
 
@@ -70,3 +72,26 @@ def test_the_same_result_reported_twice_in_a_document_is_one_outcome():
 def test_headlines_do_not_yield_outcomes():
     text = "US AND CHINA AGREED TO RESUME MILITARY TALKS\n\nBlinken met Wang Yi in Beijing on June 18, 2023."
     assert outcomes(text) == []
+
+
+def test_korean_outcomes_take_the_clause_before_the_verb():
+    text = (
+        "블링컨 국무장관은 18일 베이징에서 왕이 외교부장과 회담했다.\n\n"
+        "양측은 마약 문제에 관한 공동 워킹그룹을 설립하기로 합의했다."
+    )
+    [outcome] = analyze(text, dt.date(2023, 6, 19)).outcomes
+    assert outcome.record.category == "working_group"
+    assert outcome.record.description.startswith("양측은 마약 문제에 관한 공동 워킹그룹을")
+
+
+def test_the_same_result_in_two_languages_is_one_outcome_described_in_english():
+    text = (
+        "Blinken met Wang Yi in Beijing on June 18, 2023.\n\n"
+        "양측이 기후변화에 관한 공동 워킹그룹을 설립할 것이라고 밝힘.\n\n"
+        "The two sides agreed to establish a joint working group on climate change."
+    )
+    [outcome] = analyze(text).outcomes
+    assert (
+        outcome.record.description == "agreed to establish a joint working group on climate change"
+    )
+    assert outcome.record.topic == "climate-change"

@@ -193,3 +193,20 @@ def test_date_conflicts_are_queryable(pipeline, tmp_path):
         pipeline, "select date_text, parsed_date, adopted_date, resolution from v_date_conflicts"
     ) == [("Dec. 21", "2023-12-21", None, "dropped")]
     assert scalar(pipeline, "select start_date from v_meetings") is None
+
+
+def test_paraphrased_reports_of_one_working_group_are_one_outcome(pipeline, tmp_path):
+    (tmp_path / "readout.txt").write_text(
+        "Blinken met Wang Yi in Beijing on June 18, 2023. Both sides agreed to set up a "
+        "working group on counternarcotics cooperation.",
+        encoding="utf-8",
+    )
+    (tmp_path / "wire.txt").write_text(
+        "Blinken and Wang Yi met in Beijing on June 18, 2023. The two sides agreed to launch a "
+        "joint working group to curb fentanyl trafficking.",
+        encoding="utf-8",
+    )
+    pipeline.run([tmp_path])
+    assert rows(pipeline, "select category, topic, source_count from v_outcomes") == [
+        ("working_group", "counternarcotics", 2)
+    ]

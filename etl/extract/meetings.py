@@ -17,6 +17,16 @@ from etl.extract.text import is_headline
 
 OUTCOME_LABELS = ("AGREED", "COMMITTED", "HOPE", "INVITED", "DISCUSSED", "REITERATED")
 FUTURE_WORDS = ("will ", "would ", "next week", "tomorrow", "expected", "to be held", "plans")
+INSTITUTION_WORDS = (
+    "administration",
+    "government",
+    "era",
+    "team",
+    "campaign",
+    "정부",
+    "행정부",
+    "政府",
+)
 SPEECH_BEFORE_DATE = ("said on", "said", "told", "announced on", "said in", "updated")
 
 
@@ -91,6 +101,12 @@ def _kind(view: SentenceView, cue: Span) -> str:
     return "call" if cue.label_ == "CALL" else "in_person"
 
 
+def _names_an_institution(text: str, end: int) -> bool:
+    """ "the Biden administration", "바이든 정부": the name qualifies a government."""
+    following = text[end : end + 24].lstrip(" '’s").split(maxsplit=1)
+    return bool(following) and following[0].lower().startswith(INSTITUTION_WORDS)
+
+
 def _participants(view: SentenceView, cue: Span) -> tuple[PersonMention, ...]:
     """People in the cue's clause and in the main clause; a subordinate clause
     ("since President Biden took office") contributes nobody."""
@@ -100,8 +116,9 @@ def _participants(view: SentenceView, cue: Span) -> tuple[PersonMention, ...]:
     cue_segment = next(i for i, (s, e) in enumerate(segments) if s <= cue.start_char < e)
     keep = {0, cue_segment}
     chosen = []
+    text = view.span.doc.text
     for mention in view.mentions:
-        if mention.kind == "pronoun":
+        if mention.kind == "pronoun" or _names_an_institution(text, mention.end):
             continue
         index = next(
             i

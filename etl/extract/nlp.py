@@ -149,9 +149,9 @@ def build_pipeline(names: Iterable[NamePattern] = (), lang: str = "en") -> Langu
     patterns = RulerPatterns()
     _static_patterns(patterns)
     _name_patterns(patterns, names)
-    stems = sorted(
-        {t.text for p in patterns.norm for t in nlp.make_doc(p["pattern"]) if _is_hangul(t.text)}
-    )
+    cue_patterns = _cue_patterns()
+    phrases = [p["pattern"] for p in patterns.norm + cue_patterns]
+    stems = sorted({t.text for p in phrases for t in nlp.make_doc(p) if _is_hangul(t.text)})
     nlp.add_pipe("hangul_particles", config={"stems": stems})
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM"})
     ruler.add_patterns(patterns.norm)  # type: ignore[attr-defined]
@@ -164,9 +164,9 @@ def build_pipeline(names: Iterable[NamePattern] = (), lang: str = "en") -> Langu
     cues = nlp.add_pipe(
         "span_ruler",
         name="cue_ruler",
-        config={"spans_key": CUES_KEY, "phrase_matcher_attr": "LOWER"},
+        config={"spans_key": CUES_KEY, "phrase_matcher_attr": "NORM"},
     )
-    cues.add_patterns(_cue_patterns())  # type: ignore[attr-defined]
+    cues.add_patterns(cue_patterns)  # type: ignore[attr-defined]
     return nlp
 
 

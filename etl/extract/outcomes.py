@@ -22,6 +22,7 @@ MECHANISM_WORDS = ("mechanism", "channel", "机制", "渠道", "채널")
 WORKING_GROUP_WORDS = ("working group", "工作组", "워킹그룹", "실무그룹")
 INVITATION_WORDS = ("invit", "邀请", "초청")
 CJK_TALK_WORDS = ("磋商", "谈判", "협의")
+KOREAN_CONNECTIVES = ("고", "며", "서")
 CATEGORY_PRIORITY = (
     "working_group",
     "talks",
@@ -81,6 +82,12 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
             comma = text.rfind(",", cue.end_char, end)
             end = comma if comma > 0 else end
         start = cue.start_char
+        if _is_hangul(cue.text):
+            previous_end = cues[i - 1].end_char if i > 0 else view.start
+            parts.append(
+                Part(_korean_clause_start(view, cue, previous_end, text), cue.end_char, cue)
+            )
+            continue
         if cue.label_ == "INVITED":
             that = text.rfind(" that ", view.start, cue.start_char)
             comma = text.rfind(",", view.start, cue.start_char)
@@ -103,9 +110,35 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
     return parts
 
 
+def _is_hangul(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+def _korean_clause_start(view: SentenceView, cue: Span, previous_end: int, text: str) -> int:
+    """Korean puts the object before the verb: the outcome is the clause that
+    ends in the cue, from its joint subject ("양측이 …") or the previous cue on."""
+    joint = [
+        c.start_char
+        for c in view.cues
+        if c.label_ == "JOINT" and previous_end <= c.start_char < cue.start_char
+    ]
+    start = joint[-1] if joint else previous_end
+    words = text[start : cue.start_char].split()
+    skipped = 0
+    while words and len(words[0]) <= 4 and words[0].endswith(KOREAN_CONNECTIVES):
+        skipped += text.find(words[0], start + skipped) - (start + skipped) + len(words[0])
+        words.pop(0)
+    return start + skipped
+
+
 def _describe(part: Part, text: str) -> str:
     body = text[part.start : part.end].strip().rstrip(".;,，。；、")
-    if part.start >= part.cue.end_char - 3 and not body.lower().startswith(part.cue.text.lower()):
+    starts_at_cue = part.start >= part.cue.end_char - 3
+    if (
+        starts_at_cue
+        and not _is_hangul(body)
+        and not body.lower().startswith(part.cue.text.lower())
+    ):
         body = f"{part.cue.text.rsplit(' ', 1)[0]} {body}"
     return " ".join(body.split())
 

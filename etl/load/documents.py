@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from etl.db.models import (
@@ -27,12 +27,27 @@ from etl.load.meetings import attach_meeting, refresh_meeting
 from etl.load.reference import add_alias
 from etl.load.upsert import link, lookup, upsert
 from etl.resolve.document import ResolvedDocument
-from etl.resolve.outcomes import outcome_key, same_outcome
+from etl.resolve.outcomes import outcome_key, prefer_description, same_outcome
 
 DOCUMENT_FIELDS = (
     "source_path", "sha256", "title", "outlet", "author", "url", "published_date",
     "language", "text", "status", "error", "extractor_version", "run_id",
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StoredOutcome:
+    """An outcome row seen through the fields outcome matching compares."""
+
+    id: int
+    description: str
+    category: str
+    topic: str | None
+
+    @classmethod
+    def of(cls, row: Outcome, slugs: dict[int, str]) -> StoredOutcome:
+        topic = slugs.get(row.topic_id) if row.topic_id is not None else None
+        return cls(row.id, row.description, row.category, topic)
 
 
 @dataclass(frozen=True)
@@ -258,11 +273,14 @@ def _write_outcomes(
     version: str,
 ) -> int:
     written = 0
+    slugs = {id_: slug for slug, id_ in topics.items()}
     for item in resolved.outcomes:
         record = item.record
         meeting_id = meeting_ids[item.meeting]
         existing = session.scalars(select(Outcome).where(Outcome.meeting_id == meeting_id)).all()
-        match = next((o for o in existing if same_outcome(o, record)), None)
+        match = next(
+            (o for o in existing if same_outcome(StoredOutcome.of(o, slugs), record)), None
+        )
         if match is None:
             outcome_id = lookup(
                 session,
@@ -281,6 +299,12 @@ def _write_outcomes(
             written += 1
         else:
             outcome_id = match.id
+            if prefer_description(match.description, record.description):
+                session.execute(
+                    update(Outcome)
+                    .where(Outcome.id == outcome_id)
+                    .values(description=record.description)
+                )
         lookup(
             session,
             OutcomeMention.__table__,  # type: ignore[arg-type]

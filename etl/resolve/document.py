@@ -18,7 +18,7 @@ from etl.extract.records import (
 )
 from etl.resolve.dates import DateConflict, TitledPerson, check_date
 from etl.resolve.meetings import MeetingDraft, Participant, merge_drafts
-from etl.resolve.outcomes import same_outcome
+from etl.resolve.outcomes import prefer_description, same_outcome
 from etl.resolve.persons import NON_NAME_TITLES, PersonResolver, Resolution, kind_matches
 
 
@@ -142,8 +142,8 @@ class DocumentResolver:
             draft.participants[found.name] = Participant(
                 found.name, found.country, self._title(found, start), mention.start, mention.end
             )
-        if start is None and record.status == "held":
-            self._inherit_date(draft, earlier)
+        if record.status == "held":
+            self._inherit_context(draft, earlier)
         draft.spans.append(
             (
                 record.start,
@@ -157,17 +157,21 @@ class DocumentResolver:
         return draft
 
     @staticmethod
-    def _inherit_date(draft: MeetingDraft, earlier: list[MeetingDraft]) -> None:
-        """A held meeting told without a date ("Previously, Blinken held talks with
-        Wang") shares the date of the last dated held meeting of the same people."""
+    def _inherit_context(draft: MeetingDraft, earlier: list[MeetingDraft]) -> None:
+        """A held meeting told without a date or place ("Previously, Blinken held
+        talks with Wang") shares them with the last held meeting of the same people
+        in the document: one trip, one day's story."""
         for previous in reversed(earlier):
-            if (
-                previous.status == "held"
-                and previous.start_date is not None
-                and set(previous.participants) & set(draft.participants)
+            if previous.status != "held" or not set(previous.participants) & set(
+                draft.participants
             ):
+                continue
+            if draft.start_date is None and previous.start_date is not None:
                 draft.start_date, draft.end_date = previous.start_date, previous.start_date
-                return
+            same_kind = previous.kind == draft.kind == "in_person"
+            if same_kind and draft.city is None and previous.city is not None:
+                draft.city, draft.country = previous.city, previous.country
+            return
 
     def meetings(self) -> tuple[list[MeetingDraft], list[int | None]]:
         drafts: list[MeetingDraft] = []
@@ -229,8 +233,17 @@ def resolve_document(extraction: Extraction, resolver: PersonResolver) -> Resolv
         meeting = meeting if meeting is not None else primary
         if meeting is None:
             continue
-        if any(o.meeting == meeting and same_outcome(o.record, outcome) for o in outcomes):
-            continue
-        outcomes.append(ResolvedOutcome(outcome, meeting))
+        same = next(
+            (
+                i
+                for i, o in enumerate(outcomes)
+                if o.meeting == meeting and same_outcome(o.record, outcome)
+            ),
+            None,
+        )
+        if same is None:
+            outcomes.append(ResolvedOutcome(outcome, meeting))
+        elif prefer_description(outcomes[same].record.description, outcome.description):
+            outcomes[same] = ResolvedOutcome(outcome, meeting)
     mentions = sorted(doc.resolved, key=lambda pair: (pair[0].start, pair[0].end))
     return ResolvedDocument(statements, meetings, outcomes, doc.new_persons, mentions)
