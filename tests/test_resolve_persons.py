@@ -84,3 +84,12 @@ def test_new_people_come_only_from_title_patterns(resolver):
 
 def test_pronouns_are_not_resolved_here(resolver):
     assert resolver.resolve(mention("he", "pronoun"), MARCH_2021, []) is None
+
+
+def test_an_ambiguous_surname_is_the_counterpart_of_the_people_already_named(resolver):
+    wang = mention("Wang", "surname")
+    assert resolver.resolve(wang, MARCH_2021, []) is None
+    found = resolver.resolve(wang, MARCH_2021, ["Antony Blinken", "Jake Sullivan"])
+    assert (found.name, found.method) == ("Wang Yi", "counterpart")
+    found = resolver.resolve(wang, MARCH_2021, ["Gina Raimondo"])
+    assert found.name == "Wang Wentao"

@@ -7,13 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
+import yaml
 from rapidfuzz import fuzz, process
 
 from etl.extract.records import PersonMention
 from etl.resolve.gazetteer import Gazetteer, PersonEntry, normalize_name
 
 FUZZY_CUTOFF = 85.0
+COUNTERPARTS: dict[str, list[str]] = yaml.safe_load(
+    (Path(__file__).with_name("data") / "counterparts.yaml").read_text(encoding="utf-8")
+)
 NON_NAME_TITLES = {"honorific"}
 
 
@@ -87,7 +92,27 @@ class PersonResolver:
         active = [p for p in candidates if p.roles_on(day)] if day else []
         if len(active) == 1:
             return active[0], "surname_role"
+        partners = self._counterpart_kinds(candidates, context, day)
+        matching = [p for p in active if any(partners & set(r.kinds) for r in p.roles_on(day))]
+        if len(matching) == 1:
+            return matching[0], "counterpart"
         return None
+
+    def _counterpart_kinds(
+        self, candidates: list[PersonEntry], context: list[str], day: dt.date | None
+    ) -> set[str]:
+        """Role kinds that the people already named from the other country meet."""
+        countries = {p.country for p in candidates}
+        kinds: set[str] = set()
+        by_name = self.gazetteer.by_name()
+        for name in context:
+            other = by_name.get(name)
+            if other is None or other.country in countries:
+                continue
+            for role in other.roles_on(day):
+                for kind in role.kinds:
+                    kinds.update(COUNTERPARTS.get(kind, ()))
+        return kinds
 
     def _by_role(self, mention: PersonMention, day: dt.date | None) -> PersonEntry | None:
         holders = [
