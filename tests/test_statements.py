@@ -162,3 +162,16 @@ def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker():
     found = quotes(text, dt.date(2023, 6, 19))
     assert [s for s, _ in found] == ["Antony Blinken"] * 3
     assert found[2][1].startswith("But we will defend")
+
+
+def test_a_megabyte_of_news_is_processed_in_near_linear_time():
+    story = (DOCS / "wire_story.txt").read_text(encoding="utf-8")
+    small, large = (story + "\n\n") * 40, (story + "\n\n") * 400
+    started = time.perf_counter()
+    analyze(small, dt.date(2024, 4, 5))
+    small_time = time.perf_counter() - started
+    started = time.perf_counter()
+    resolved = analyze(large, dt.date(2024, 4, 5))
+    large_time = time.perf_counter() - started
+    assert len(resolved.statements) == 10 * len(analyze(story, dt.date(2024, 4, 5)).statements) * 40
+    assert large_time < 25 * max(small_time, 0.05)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from etl.extract.dates import DateMention, find_dates
 from etl.extract.nlp import CUES_KEY
 from etl.extract.records import MeetingRecord, PersonMention, Place
+from etl.extract.spans import Intervals, SpanIndex
 from etl.extract.text import is_headline
 
 OUTCOME_LABELS = ("AGREED", "COMMITTED", "HOPE", "INVITED", "DISCUSSED", "REITERATED")
@@ -61,24 +62,28 @@ def sentence_views(
     excluded: list[tuple[int, int]],
 ) -> list[SentenceView]:
     """Sentences outside transcript turns and quotations, with what they contain."""
-
-    def outside(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in excluded)
-
-    cues = [c for c in doc.spans[CUES_KEY] if outside(c.start_char, c.end_char)]
+    outside = Intervals(excluded)
+    cues = SpanIndex(
+        [c for c in doc.spans[CUES_KEY] if not outside.overlaps(c.start_char, c.end_char)],
+        start=lambda c: c.start_char,
+    )
+    found_mentions = SpanIndex(
+        [m for m in mentions if not outside.overlaps(m.start, m.end)], start=lambda m: m.start
+    )
+    found_places = SpanIndex(
+        [p for p in places if not outside.overlaps(p.start, p.end)], start=lambda p: p.start
+    )
     views = []
     for sent in doc.sents:
-        if not outside(sent.start_char, sent.start_char + 1) and not outside(
-            sent.end_char - 1, sent.end_char
-        ):
-            continue
         s, e = sent.start_char, sent.end_char
+        if outside.overlaps(s, s + 1) and outside.overlaps(e - 1, e):
+            continue
         views.append(
             SentenceView(
                 span=sent,
-                cues=[c for c in cues if s <= c.start_char < e],
-                mentions=[m for m in mentions if s <= m.start < e and outside(m.start, m.end)],
-                places=[p for p in places if s <= p.start < e and outside(p.start, p.end)],
+                cues=cues.starting_in(s, e),
+                mentions=found_mentions.starting_in(s, e),
+                places=found_places.starting_in(s, e),
             )
         )
     return views
@@ -107,7 +112,7 @@ def _names_an_institution(text: str, end: int) -> bool:
     return bool(following) and following[0].lower().startswith(INSTITUTION_WORDS)
 
 
-def _participants(view: SentenceView, cue: Span) -> tuple[PersonMention, ...]:
+def _participants(view: SentenceView, cue: Span, text: str) -> tuple[PersonMention, ...]:
     """People in the cue's clause and in the main clause; a subordinate clause
     ("since President Biden took office") contributes nobody."""
     boundaries = [c.start_char for c in view.cues if c.label_ == "CLAUSE"]
@@ -116,7 +121,6 @@ def _participants(view: SentenceView, cue: Span) -> tuple[PersonMention, ...]:
     cue_segment = next(i for i, (s, e) in enumerate(segments) if s <= cue.start_char < e)
     keep = {0, cue_segment}
     chosen = []
-    text = view.span.doc.text
     for mention in view.mentions:
         if mention.kind == "pronoun" or _names_an_institution(text, mention.end):
             continue
@@ -187,7 +191,7 @@ def meeting_mentions(
                 end=view.end,
                 kind=kind,
                 status=status,
-                participants=_participants(view, cue),
+                participants=_participants(view, cue, text),
                 date=date.value if date else None,
                 place=_place(view, text) if kind == "in_person" else None,
                 cue=cue.text,

@@ -54,7 +54,7 @@ def _from_person(ent: Span, title: Span | None, country: str | None) -> PersonMe
     kind, _, key = ent.ent_id_.partition("|")
     start = title.start_char if title is not None else ent.start_char
     return PersonMention(
-        text=ent.doc.text[start : ent.end_char],
+        text=ent.doc[title.start : ent.end].text if title is not None else ent.text,
         start=start,
         end=ent.end_char,
         kind=kind,
@@ -76,7 +76,7 @@ def _new_titled_name(doc: Doc, title: Span, country: str | None) -> PersonMentio
         return None
     name = doc[title.end : end]
     return PersonMention(
-        text=doc.text[title.start_char : name.end_char],
+        text=doc[title.start : name.end].text,
         start=title.start_char,
         end=name.end_char,
         kind="titled_name",
@@ -209,10 +209,11 @@ def candidate_mentions(
 
 def dateline_place(doc: Doc, window: int = 60) -> Place | None:
     """ "BEIJING – …", "WASHINGTON (Reuters) -": a place opening the text."""
+    opening = doc[: min(len(doc), window)].text
     for place in places(doc):
         if place.start > window or place.city is None:
             continue
-        following = doc.text[place.end : place.end + 6].strip()
+        following = opening[place.end : place.end + 6].strip()
         if following[:1] in ("-", "–", "—", "(", ","):
             return place
     return None

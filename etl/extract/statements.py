@@ -12,6 +12,7 @@ from etl.extract.language import detect_language
 from etl.extract.nlp import CUES_KEY, SPEECH, load_yaml
 from etl.extract.quotes import QuoteSpan, find_quotes, paragraphs
 from etl.extract.records import PersonMention, StatementRecord
+from etl.extract.spans import Intervals, SpanIndex
 from etl.extract.text import is_headline, word_count
 from etl.extract.transcript import Turn
 
@@ -42,12 +43,23 @@ class Context:
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self.sentences = [(s.start_char, s.end_char) for s in self.doc.sents]
         self.sentence_starts = [s for s, _ in self.sentences]
-        self.verbs = [
+        self.index(self.turns, self.quoted)
+
+    def index(self, turns: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> None:
+        """(Re)build the lookups once the transcript turns and quotations are known."""
+        self.turns, self.quoted = turns, quoted
+        self.turn_spans = Intervals(turns)
+        excluded = Intervals(turns + quoted)
+        verbs = [
             (c.start_char, c.end_char, c.text.lower())
             for c in self.doc.spans[CUES_KEY]
-            if c.label_ == SPEECH
+            if c.label_ == SPEECH and not excluded.overlaps(c.start_char, c.end_char)
         ]
-        self.all_mentions = sorted(self.mentions + self.pronouns, key=lambda m: m.start)
+        mentions = [
+            m for m in self.mentions + self.pronouns if not excluded.overlaps(m.start, m.end)
+        ]
+        self.verb_index = SpanIndex(verbs, start=lambda v: v[0])
+        self.mention_index = SpanIndex(mentions, start=lambda m: m.start)
 
     def sentence(self, position: int) -> tuple[int, int]:
         index = max(0, bisect_right(self.sentence_starts, position) - 1)
@@ -57,20 +69,14 @@ class Context:
         return max(0, bisect_right(self.paragraph_starts, position) - 1)
 
     def in_turn(self, start: int, end: int) -> bool:
-        return any(start < e and end > s for s, e in self.turns)
-
-    def outside(self, start: int, end: int) -> bool:
-        """Outside every transcript turn and every quotation."""
-        return not self.in_turn(start, end) and all(end <= s or start >= e for s, e in self.quoted)
+        return self.turn_spans.overlaps(start, end)
 
     def mentions_in(self, start: int, end: int) -> list[PersonMention]:
-        return [
-            m for m in self.all_mentions
-            if start <= m.start and m.end <= end and self.outside(m.start, m.end)
-        ]  # fmt: skip
+        """Mentions within [start, end), outside turns and quotations."""
+        return [m for m in self.mention_index.starting_in(start, end) if m.end <= end]
 
     def verbs_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        return [v for v in self.verbs if start <= v[0] and v[1] <= end and self.outside(v[0], v[1])]
+        return [v for v in self.verb_index.starting_in(start, end) if v[1] <= end]
 
 
 def _gap_ok(text: str, start: int, end: int) -> bool:
@@ -136,7 +142,7 @@ def _sentence_subject(ctx: Context, quote: QuoteSpan) -> PersonMention | None:
 
 
 def _resolve_pronoun(
-    ctx: Context, quote: QuoteSpan, mention: PersonMention, previous: list[StatementRecord]
+    ctx: Context, quote: QuoteSpan, previous: list[StatementRecord]
 ) -> PersonMention | None:
     """A pronoun speaker is the previous quote's speaker when that quote is in the
     same or the preceding paragraph, else the subject of the nearest earlier sentence."""
@@ -194,7 +200,7 @@ def quote_statements(
         if not attributed and not full:
             continue
         if speaker is not None and speaker.kind == "pronoun":
-            speaker = _resolve_pronoun(ctx, quote, speaker, statements)
+            speaker = _resolve_pronoun(ctx, quote, statements)
         lead = len(body) - len(body.lstrip())
         start, end = quote.start + lead, quote.start + len(body.rstrip())
         statements.append(
@@ -218,7 +224,7 @@ def reported_statements(ctx: Context, reference_language: str) -> list[Statement
     found = []
     for start, end in ctx.sentences:
         sentence = ctx.text[start:end]
-        if any(mark in sentence for mark in '"“”„«»') or not ctx.outside(start, end):
+        if any(mark in sentence for mark in '"“”„«»') or ctx.in_turn(start, end):
             continue
         if is_headline(sentence):
             continue
@@ -278,9 +284,10 @@ def extract_statements(
     ctx: Context, turns: list[Turn], reference_language: str
 ) -> list[StatementRecord]:
     turn_records = turn_statements(ctx.text, turns, ctx.mentions, reference_language)
-    ctx.turns = [(t.label_start, t.end) for t in turns]
     quotes = find_quotes(ctx.text, ctx.paragraphs)
-    ctx.quoted = [(q.outer_start, q.outer_end) for q in quotes]
+    ctx.index(
+        [(t.label_start, t.end) for t in turns], [(q.outer_start, q.outer_end) for q in quotes]
+    )
     quoted = quote_statements(ctx, quotes, reference_language)
     reported = reported_statements(ctx, reference_language)
     return sorted(turn_records + quoted + reported, key=lambda s: (s.start, s.kind))

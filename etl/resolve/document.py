@@ -62,6 +62,7 @@ class DocumentResolver:
         self.context: list[str] = []
         self.by_span: dict[tuple[int, int], Resolution | None] = {}
         self.resolved: list[tuple[PersonMention, Resolution]] = []
+        self.kinds: dict[str, set[str]] = {}
         self.new_persons: dict[str, NewPerson] = {}
         for mention in extraction.persons:
             self.person(mention)
@@ -75,6 +76,8 @@ class DocumentResolver:
             self.by_span[key] = found
             if found is not None:
                 self.resolved.append((mention, found))
+                if mention.title_kind and mention.title_kind not in NON_NAME_TITLES:
+                    self.kinds.setdefault(found.name, set()).add(mention.title_kind)
                 if found.name not in self.context:
                     self.context.append(found.name)
                 if found.entry is None:
@@ -98,11 +101,8 @@ class DocumentResolver:
         return titles.pop() if len(titles) == 1 else None
 
     def _doc_kinds(self, name: str) -> frozenset[str]:
-        return frozenset(
-            m.title_kind
-            for m, r in self.resolved
-            if r.name == name and m.title_kind and m.title_kind not in NON_NAME_TITLES
-        )
+        """Role kinds of the titles the document gives this person."""
+        return frozenset(self.kinds.get(name, ()))
 
     def _checked_date(self, record: MeetingRecord) -> tuple[DateRange | None, DateConflict | None]:
         people = []
