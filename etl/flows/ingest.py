@@ -47,6 +47,11 @@ def read(database_url: str, candidate: Candidate) -> RawDocument | RejectedDocum
     return _pipeline(database_url).read(candidate)
 
 
+@task(name="check-unchanged", retries=2, retry_delay_seconds=1, cache_policy=NONE)
+def unchanged(database_url: str, document: RawDocument) -> bool:
+    return _pipeline(database_url).unchanged(document)
+
+
 @task(name="extract-and-resolve", cache_policy=NONE)
 def analyze(database_url: str, document: RawDocument) -> Analysis | DocumentResult:
     return _pipeline(database_url).analyze(document)
@@ -103,13 +108,12 @@ def ingest_flow(paths: list[str] | None = None, database_url: str | None = None)
     found = discover_documents(list(paths or DEFAULT_PATHS))
     for problem in found.problems:
         logger.warning(problem)
-    pipeline = _pipeline(url)
     results: list[DocumentResult] = []
     for candidate in found.candidates:
         document = read(url, candidate)
         if isinstance(document, RejectedDocument):
             results.append(record(url, document, run_id))
-        elif pipeline.unchanged(document):
+        elif unchanged(url, document):
             results.append(DocumentResult(document.name, "unchanged"))
         else:
             results.append(load(url, document, analyze(url, document), run_id))
