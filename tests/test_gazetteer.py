@@ -31,7 +31,7 @@ def test_no_alias_points_to_two_people(gazetteer):
 
 
 def test_aliases_cover_hangul_and_hanzi_for_the_principals(gazetteer):
-    by_name = gazetteer.by_name()
+    by_name = gazetteer.by_name
     for name in ("Antony Blinken", "Wang Yi", "Xi Jinping", "Yang Jiechi"):
         aliases = by_name[name].aliases
         assert any("\uac00" <= ch <= "\ud7a3" for a in aliases for ch in a), name
@@ -39,12 +39,12 @@ def test_aliases_cover_hangul_and_hanzi_for_the_principals(gazetteer):
 
 
 def test_titles_are_the_roles_active_on_a_date(gazetteer):
-    wang = gazetteer.by_name()["Wang Yi"]
+    wang = gazetteer.by_name["Wang Yi"]
     assert wang.title_on(dt.date(2021, 3, 18)) == "State Councilor; Foreign Minister"
     assert wang.title_on(dt.date(2023, 3, 1)) == (
         "Director of the Office of the Central Foreign Affairs Commission; State Councilor"
     )
-    blinken = gazetteer.by_name()["Antony Blinken"]
+    blinken = gazetteer.by_name["Antony Blinken"]
     assert blinken.title_on(dt.date(2021, 3, 18)) == "Secretary of State"
     assert blinken.title_on(dt.date(2019, 1, 1)) is None
 

@@ -20,6 +20,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from etl.extract.text import is_hangul
+
 PATTERNS_DIR = Path(__file__).with_name("patterns")
 MAX_TEXT_CHARS = 50_000_000
 
@@ -52,10 +54,6 @@ def hangul_particles() -> str:
     return "|".join(load_yaml("particles.yaml")["hangul"])
 
 
-def _is_hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
-
-
 class HangulParticles:
     """Set a Hangul token's NORM to its stem when it ends in a particle and the
     stem is a known name or place ("왕이는" → "왕이"), so patterns match on NORM
@@ -68,7 +66,7 @@ class HangulParticles:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             text = token.text
-            if text.isascii() or text in self.stems or not _is_hangul(text):
+            if text.isascii() or text in self.stems or not is_hangul(text):
                 continue
             for particle in self.particles:
                 if text.endswith(particle) and text[: -len(particle)] in self.stems:
@@ -92,7 +90,7 @@ class RulerPatterns:
     orth: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, label: str, phrase: str, ident: str, *, case_sensitive: bool = False) -> None:
-        if case_sensitive and not _is_hangul(phrase):
+        if case_sensitive and not is_hangul(phrase):
             for variant in dict.fromkeys((phrase, phrase.upper())):
                 self.orth.append({"label": label, "pattern": variant, "id": ident})
         else:
@@ -159,7 +157,7 @@ def build_pipeline(names: Iterable[NamePattern] = (), lang: str = "en") -> Langu
     _name_patterns(patterns, names)
     cue_patterns = _cue_patterns()
     phrases = [p["pattern"] for p in patterns.norm + cue_patterns]
-    stems = sorted({t.text for p in phrases for t in nlp.make_doc(p) if _is_hangul(t.text)})
+    stems = sorted({t.text for p in phrases for t in nlp.make_doc(p) if is_hangul(t.text)})
     nlp.add_pipe("hangul_particles", config={"stems": stems})
     # SpanRulers that annotate doc.ents: unlike the EntityRuler, their conflict
     # filter stays linear in the number of entities on long documents.

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from etl.extract.meetings import OUTCOME_LABELS, SentenceView
 from etl.extract.records import OutcomeRecord
-from etl.extract.text import is_headline, word_count
+from etl.extract.text import is_hangul, is_headline, word_count
 from etl.extract.topics import primary_topic
 
 NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED")
@@ -82,7 +82,7 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
             comma = text.rfind(",", cue.end_char, end)
             end = comma if comma > 0 else end
         start = cue.start_char
-        if _is_hangul(cue.text):
+        if is_hangul(cue.text):
             previous_end = cues[i - 1].end_char if i > 0 else view.start
             parts.append(
                 Part(_korean_clause_start(view, cue, previous_end, text), cue.end_char, cue)
@@ -110,10 +110,6 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
     return parts
 
 
-def _is_hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
-
-
 def _korean_clause_start(view: SentenceView, cue: Span, previous_end: int, text: str) -> int:
     """Korean puts the object before the verb: the outcome is the clause that
     ends in the cue, from its joint subject ("양측이 …") or the previous cue on."""
@@ -134,11 +130,7 @@ def _korean_clause_start(view: SentenceView, cue: Span, previous_end: int, text:
 def _describe(part: Part, text: str) -> str:
     body = text[part.start : part.end].strip().rstrip(".;,，。；、")
     starts_at_cue = part.start >= part.cue.end_char - 3
-    if (
-        starts_at_cue
-        and not _is_hangul(body)
-        and not body.lower().startswith(part.cue.text.lower())
-    ):
+    if starts_at_cue and not is_hangul(body) and not body.lower().startswith(part.cue.text.lower()):
         body = f"{part.cue.text.rsplit(' ', 1)[0]} {body}"
     return " ".join(body.split())
 

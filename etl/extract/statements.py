@@ -17,7 +17,6 @@ from etl.extract.text import is_headline, word_count
 from etl.extract.transcript import Turn
 
 _VERBS = load_yaml("speech_verbs.yaml")
-SPEECH_VERBS = frozenset(_VERBS["verbs"])
 REPORTING_VERBS = frozenset(_VERBS["reporting"])
 PARTICIPLES = frozenset(_VERBS["participles"])
 VERB_FINAL = ("ko", "ja", "zh")

@@ -21,6 +21,10 @@ def is_headline(text: str) -> bool:
     return capitalized / len(words) > 0.6
 
 
+def is_hangul(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\u3040" <= ch <= "\u30ff"
 

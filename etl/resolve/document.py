@@ -185,7 +185,7 @@ class DocumentResolver:
             drafts.append(draft)
         merged, where = merge_drafts(drafts)
         for meeting in merged:
-            by_name = self.resolver.gazetteer.by_name()
+            by_name = self.resolver.gazetteer.by_name
             for participant in meeting.participants.values():
                 entry = by_name.get(participant.name)
                 if entry is not None and meeting.start_date is not None:

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +98,7 @@ def _entry(raw: dict[str, Any]) -> PersonEntry:
 class Gazetteer:
     persons: tuple[PersonEntry, ...]
 
+    @cached_property
     def by_name(self) -> dict[str, PersonEntry]:
         return {p.name: p for p in self.persons}
 

@@ -104,7 +104,7 @@ class PersonResolver:
         """Role kinds that the people already named from the other country meet."""
         countries = {p.country for p in candidates}
         kinds: set[str] = set()
-        by_name = self.gazetteer.by_name()
+        by_name = self.gazetteer.by_name
         for name in context:
             other = by_name.get(name)
             if other is None or other.country in countries:
