@@ -165,3 +165,16 @@ def test_a_later_meeting_of_the_same_trip_inherits_date_and_place():
     )
     meetings = analyze(text).meetings
     assert [(m.city, m.start_date) for m in meetings] == [("Beijing", dt.date(2024, 4, 26))] * 2
+
+
+def test_a_sentence_naming_nobody_is_a_meeting_only_when_its_subject_is_a_group():
+    quotes_of_both = (
+        '"We had a candid exchange on every issue," Blinken said.\n\n'
+        '"The talks were constructive and useful for both sides," Wang Yi said.\n\n'
+    )
+    text = quotes_of_both + "Officials from both countries met in Geneva on Monday."
+    [meeting] = analyze(text, dt.date(2023, 5, 10)).meetings
+    assert set(meeting.participants) == {"Antony Blinken", "Wang Yi"}
+    assert (meeting.city, meeting.start_date) == ("Geneva", dt.date(2023, 5, 8))
+    text = quotes_of_both + "The proposal met with resistance from lawmakers on Monday."
+    assert analyze(text, dt.date(2023, 5, 10)).meetings == []

@@ -44,9 +44,16 @@ def _speakers(statements: list[StatementRecord]) -> tuple[PersonMention, ...]:
 def _with_fallback(
     meetings: list[MeetingRecord], speakers: tuple[PersonMention, ...]
 ) -> list[MeetingRecord]:
-    """A meeting sentence that names nobody ("officials of both countries met")
-    takes the people the document quotes as its participants."""
-    return [m if m.participants else replace(m, participants=speakers) for m in meetings]
+    """A meeting sentence that names nobody but a group ("officials of both
+    countries met") takes the people the document quotes as its participants;
+    one that names nobody at all ("the plan met resistance") is no meeting."""
+    found = []
+    for meeting in meetings:
+        if meeting.participants:
+            found.append(meeting)
+        elif meeting.group_subject:
+            found.append(replace(meeting, participants=speakers))
+    return found
 
 
 def extract(

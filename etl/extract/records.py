@@ -68,6 +68,7 @@ class MeetingRecord:
     date: DateRange | None = None
     place: Place | None = None
     cue: str = ""
+    group_subject: bool = False  # "officials of both countries met": people named elsewhere
 
 
 @dataclass(frozen=True)
