@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from etl.extract.dates import DateMention, find_dates
-from etl.extract.nlp import CUES_KEY
+from etl.extract.nlp import CUES_KEY, SPEECH
 from etl.extract.records import MeetingRecord, PersonMention, Place
 from etl.extract.spans import Intervals, SpanIndex
 from etl.extract.text import is_headline
@@ -103,7 +103,7 @@ def _kind(view: SentenceView, cue: Span) -> str:
     """The kind of the cue that opened the mention; a video cue is the most specific."""
     if "VIDEO" in view.labels():
         return "video"
-    return "call" if cue.label_ == "CALL" else "in_person"
+    return "call" if cue.label_ in ("CALL", "SPOKE") else "in_person"
 
 
 def _names_an_institution(text: str, end: int) -> bool:
@@ -156,11 +156,15 @@ def _date(
 
 
 def _place(view: SentenceView, text: str) -> Place | None:
+    """Venue, then city, then a country after "to"/"in"; a place that speaks
+    ("…, the White House said") is a source, not where the meeting was."""
+    speech = [c.start_char for c in view.cues if c.label_ == SPEECH]
+    places = [p for p in view.places if not any(0 <= s - p.end <= 2 for s in speech)]
     for attribute in ("venue", "city"):
-        found = [p for p in view.places if getattr(p, attribute)]
+        found = [p for p in places if getattr(p, attribute)]
         if found:
             return found[0]
-    for place in view.places:
+    for place in places:
         lead = text[max(0, place.start - 4) : place.start].lower()
         if lead.endswith(("to ", "in ")):
             return place
@@ -175,10 +179,13 @@ def meeting_mentions(
         if is_headline(view.span.text):
             continue
         status = _status(view)
-        cue = view.first("MEET", "CALL", "VIDEO")
+        cue = view.first("MEET", "CALL", "VIDEO", "SPOKE")
         if cue is None and status == "cancelled":
             cue = view.first("VISIT")
         if cue is None:
+            continue
+        participants = _participants(view, cue, text)
+        if cue.label_ == "SPOKE" and len({m.country or m.text for m in participants}) < 2:
             continue
         outcome = view.first(*OUTCOME_LABELS)
         if outcome is not None and outcome.start_char < cue.start_char:
@@ -191,7 +198,7 @@ def meeting_mentions(
                 end=view.end,
                 kind=kind,
                 status=status,
-                participants=_participants(view, cue, text),
+                participants=participants,
                 date=date.value if date else None,
                 place=_place(view, text) if kind == "in_person" else None,
                 cue=cue.text,

@@ -22,6 +22,7 @@ MECHANISM_WORDS = ("mechanism", "channel", "机制", "渠道", "채널")
 WORKING_GROUP_WORDS = ("working group", "工作组", "워킹그룹", "실무그룹")
 INVITATION_WORDS = ("invit", "邀请", "초청")
 CJK_TALK_WORDS = ("磋商", "谈判", "협의")
+ATTRIBUTION_VERBS = frozenset(["said", "says", "told", "added", "noted", "according", "reported"])
 KOREAN_CONNECTIVES = ("고", "며", "서")
 CATEGORY_PRIORITY = (
     "working_group",
@@ -127,8 +128,18 @@ def _korean_clause_start(view: SentenceView, cue: Span, previous_end: int, text:
     return start + skipped
 
 
+def _without_attribution(body: str) -> str:
+    """Drop a trailing source clause: "…, U.S. officials said"."""
+    head, comma, tail = body.rpartition(",")
+    words = tail.lower().split()
+    if comma and 0 < len(words) <= 6 and any(w in ATTRIBUTION_VERBS for w in words):
+        return head
+    return body
+
+
 def _describe(part: Part, text: str) -> str:
     body = text[part.start : part.end].strip().rstrip(".;,，。；、")
+    body = _without_attribution(body).rstrip(".;,，。；、")
     starts_at_cue = part.start >= part.cue.end_char - 3
     if starts_at_cue and not is_hangul(body) and not body.lower().startswith(part.cue.text.lower()):
         body = f"{part.cue.text.rsplit(' ', 1)[0]} {body}"

@@ -110,7 +110,9 @@ def _after(ctx: Context, quote: QuoteSpan) -> tuple[bool, PersonMention | None]:
     after_verb = ctx.mentions_in(verb_end, end)
     if after_verb and _gap_ok(ctx.text, verb_end, after_verb[0].start):
         return True, after_verb[0]
-    return True, None
+    # "…," the statement said / "…" but added that …: no person here; the words
+    # before the quote may still name the speaker
+    return False, None
 
 
 def _before(ctx: Context, quote: QuoteSpan) -> tuple[bool, PersonMention | None]:
@@ -192,8 +194,9 @@ def quote_statements(
                 q.continued and q.paragraph == quote.paragraph - 1 for q in quotes
             ):
                 attributed, speaker = True, previous_in_paragraph[quote.paragraph - 1]
-        if attributed and speaker is None and quote_language in VERB_FINAL:
+        if speaker is None and quote_language in VERB_FINAL:
             speaker = _sentence_subject(ctx, quote)
+            attributed = attributed or speaker is not None
         first_letter = next((ch for ch in body if ch.isalpha()), "")
         full = not first_letter.islower() or words >= FULL_QUOTE_WORDS
         if not attributed and not full:

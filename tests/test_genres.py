@@ -1,0 +1,56 @@
+"""Whole documents of other genres and meetings, end to end through extraction
+and resolution: a wire story from a leaders' summit, a White House call readout,
+an announcement of planned talks."""
+
+import datetime as dt
+
+from tests.support import DOCS, analyze
+
+
+def read(name):
+    return (DOCS / name).read_text(encoding="utf-8")
+
+
+def test_summit_wire_story():
+    resolved = analyze(read("summit_wire.txt"), dt.date(2023, 11, 15))
+    [meeting] = resolved.meetings
+    assert (meeting.kind, meeting.status, meeting.start_date) == (
+        "in_person",
+        "held",
+        dt.date(2023, 11, 15),
+    )
+    assert (meeting.city, meeting.venue) == ("Woodside", "Filoli Estate")
+    assert set(meeting.participants) == {"Joe Biden", "Xi Jinping"}
+    outcomes = [(o.record.category, o.record.topic) for o in resolved.outcomes]
+    assert ("commitment", "military-communication") in outcomes
+    assert ("working_group", "counternarcotics") in outcomes
+    assert all(not o.record.description.endswith("said") for o in resolved.outcomes)
+    quotes = {
+        s.record.text: s.speaker for s in resolved.statements if s.record.kind == "direct_quote"
+    }
+    assert quotes["has never been smooth sailing"] == "Xi Jinping"
+    assert quotes["planet Earth is big enough for the two countries to succeed."] == "Xi Jinping"
+
+
+def test_white_house_call_readout():
+    resolved = analyze(read("call_readout.txt"), dt.date(2024, 4, 2))
+    [meeting] = resolved.meetings
+    assert (meeting.kind, meeting.start_date, meeting.city) == ("call", dt.date(2024, 4, 2), None)
+    assert set(meeting.participants) == {"Joe Biden", "Xi Jinping"}
+
+
+def test_announced_talks_are_planned_where_they_will_happen():
+    resolved = analyze(read("planned_talks.txt"), dt.date(2024, 1, 18))
+    planned = [m for m in resolved.meetings if m.status == "planned"]
+    held = [m for m in resolved.meetings if m.status == "held"]
+    assert [(m.city, set(m.participants)) for m in planned] == [
+        ("Bangkok", {"Jake Sullivan", "Wang Yi"})
+    ]
+    assert [m.city for m in held] == ["Vienna"]
+    [quote] = [s for s in resolved.statements if s.record.kind == "direct_quote"]
+    assert quote.speaker is None
+
+
+def test_a_person_who_spoke_with_reporters_had_no_call():
+    text = "Blinken spoke with reporters on Friday about the detained Americans."
+    assert analyze(text, dt.date(2023, 6, 19)).meetings == []
