@@ -178,3 +178,9 @@ def test_a_sentence_naming_nobody_is_a_meeting_only_when_its_subject_is_a_group(
     assert (meeting.city, meeting.start_date) == ("Geneva", dt.date(2023, 5, 8))
     text = quotes_of_both + "The proposal met with resistance from lawmakers on Monday."
     assert analyze(text, dt.date(2023, 5, 10)).meetings == []
+
+
+def test_a_future_elsewhere_in_the_sentence_does_not_make_a_meeting_planned():
+    text = "Blinken met Wang Yi in Beijing on Friday, and the two sides will meet again in the autumn in Washington to review progress on trade."
+    found = meetings(text, dt.date(2024, 4, 26))
+    assert found[0][:4] == ("in_person", "held", dt.date(2024, 4, 26), "Beijing")

@@ -18,6 +18,7 @@ from etl.extract.text import is_headline
 
 OUTCOME_LABELS = ("AGREED", "COMMITTED", "HOPE", "INVITED", "DISCUSSED", "REITERATED")
 FUTURE_WORDS = ("will ", "would ", "next week", "tomorrow", "expected", "to be held", "plans")
+STATUS_WINDOW = 48  # characters around the cue that decide held / planned / cancelled
 INSTITUTION_WORDS = (
     "administration",
     "government",
@@ -89,12 +90,19 @@ def sentence_views(
     return views
 
 
-def _status(view: SentenceView) -> str:
-    labels = view.labels()
-    if "CANCELLED" in labels:
+def _status(view: SentenceView, cue: Span, text: str) -> str:
+    """Cancelled or planned when the words around the meeting cue say so ("will
+    meet", "is expected to hold talks tomorrow"); a future elsewhere in the
+    sentence ("…, who will travel later") does not make a held meeting planned."""
+    low, high = (
+        max(view.start, cue.start_char - STATUS_WINDOW),
+        min(view.end, cue.end_char + STATUS_WINDOW),
+    )
+    nearby = [c.label_ for c in view.cues if low <= c.start_char < high]
+    if "CANCELLED" in nearby:
         return "cancelled"
-    lowered = view.span.text.lower()
-    if "PLANNED" in labels or any(word in lowered for word in FUTURE_WORDS):
+    window = text[low:high].lower()
+    if "PLANNED" in nearby or any(word in window for word in FUTURE_WORDS):
         return "planned"
     return "held"
 
@@ -178,11 +186,13 @@ def meeting_mentions(
     for view in views:
         if is_headline(view.span.text):
             continue
-        status = _status(view)
         cue = view.first("MEET", "CALL", "VIDEO", "SPOKE")
-        if cue is None and status == "cancelled":
+        if cue is None and "CANCELLED" in view.labels():
             cue = view.first("VISIT")
         if cue is None:
+            continue
+        status = _status(view, cue, text)
+        if cue.label_ == "VISIT" and status != "cancelled":
             continue
         participants = _participants(view, cue, text)
         if cue.label_ == "SPOKE" and len({m.country or m.text for m in participants}) < 2:
