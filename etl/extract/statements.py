@@ -20,6 +20,7 @@ _VERBS = load_yaml("speech_verbs.yaml")
 REPORTING_VERBS = frozenset(_VERBS["reporting"])
 PARTICIPLES = frozenset(_VERBS["participles"])
 VERB_FINAL = ("ko", "ja", "zh")
+PRONOUN_LOOKBACK = 8  # sentences searched back for the person a pronoun stands for
 MIN_QUOTE_WORDS = 4
 FULL_QUOTE_WORDS = 8
 AFTER_WINDOW = 160
@@ -104,7 +105,7 @@ def _after(ctx: Context, quote: QuoteSpan) -> tuple[bool, PersonMention | None]:
     ):
         return False, None
     verb_start, verb_end, _ = verbs[0]
-    before_verb = [m for m in ctx.mentions_in(quote.outer_end, verb_start)]
+    before_verb = ctx.mentions_in(quote.outer_end, verb_start)
     if before_verb and _gap_ok(ctx.text, before_verb[-1].end, verb_start):
         return True, before_verb[-1]
     after_verb = ctx.mentions_in(verb_end, end)
@@ -155,7 +156,9 @@ def _resolve_pronoun(
             return statement.speaker
         break
     position = ctx.sentence(quote.outer_start)[0]
-    while position > 0:
+    for _ in range(PRONOUN_LOOKBACK):
+        if position <= 0:
+            break
         start, _ = ctx.sentence(position - 1)
         named = [m for m in ctx.mentions_in(start, position) if m.kind != "pronoun"]
         if named:
