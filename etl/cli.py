@@ -28,7 +28,8 @@ DbOption = Annotated[
     ),
 ]
 PathsArgument = Annotated[
-    list[Path] | None, typer.Argument(help="Files or folders to ingest (default: seeds/).")
+    list[Path] | None,
+    typer.Argument(help="Files or folders to ingest (default: seeds/).", exists=True),
 ]
 T = TypeVar("T")
 
@@ -96,7 +97,7 @@ def run(paths: PathsArgument = None, db: DbOption = None) -> None:
 
 @app.command()
 def load(
-    files: Annotated[list[Path], typer.Argument(help="Files or folders to load now.")],
+    files: Annotated[list[Path], typer.Argument(help="Files or folders to load now.", exists=True)],
     db: DbOption = None,
 ) -> None:
     """Load files directly, without Prefect: answers in seconds."""

@@ -93,3 +93,9 @@ def test_errors_are_one_line_without_traceback_or_password():
     assert "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert result.output.startswith("error: ")
+
+
+def test_a_missing_input_path_is_a_usage_error(sqlite_url, tmp_path):
+    result = runner.invoke(app, ["load", str(tmp_path / "nope.txt"), "--db", sqlite_url])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
