@@ -54,3 +54,37 @@ def test_announced_talks_are_planned_where_they_will_happen():
 def test_a_person_who_spoke_with_reporters_had_no_call():
     text = "Blinken spoke with reporters on Friday about the detained Americans."
     assert analyze(text, dt.date(2023, 6, 19)).meetings == []
+
+
+def test_korean_news_of_a_call():
+    resolved = analyze(read("ko_call.txt"), dt.date(2024, 4, 3))
+    [meeting] = resolved.meetings
+    assert (meeting.kind, meeting.start_date) == ("call", dt.date(2024, 4, 2))
+    assert set(meeting.participants) == {"Joe Biden", "Xi Jinping"}
+    [quote] = [s for s in resolved.statements if s.record.kind == "direct_quote"]
+    assert (quote.speaker, quote.record.language) == ("Joe Biden", "ko")
+    assert [(o.record.status, o.record.topic) for o in resolved.outcomes] == [
+        ("discussed", "taiwan")
+    ]
+
+
+def test_chinese_readout_of_a_call():
+    resolved = analyze(read("zh_call.txt"), dt.date(2024, 4, 3))
+    [meeting] = resolved.meetings
+    assert (meeting.kind, meeting.start_date, meeting.city) == ("call", dt.date(2024, 4, 2), None)
+    assert [s.speaker for s in resolved.statements if s.record.kind == "direct_quote"] == [
+        "Xi Jinping"
+    ]
+    assert [o.record.category for o in resolved.outcomes] == ["commitment"]
+
+
+def test_defense_ministers_on_the_sidelines_of_a_forum():
+    resolved = analyze(read("austin_dong.txt"), dt.date(2024, 5, 31))
+    [meeting] = resolved.meetings
+    assert (meeting.city, meeting.start_date) == ("Singapore", dt.date(2024, 5, 31))
+    assert {p: v.title for p, v in meeting.participants.items()} == {
+        "Lloyd Austin": "Secretary of Defense",
+        "Dong Jun": "Minister of National Defense",
+    }
+    quotes = [(s.speaker, s.record.kind) for s in resolved.statements]
+    assert ("Dong Jun", "direct_quote") in quotes and ("Lloyd Austin", "reported") in quotes
