@@ -88,3 +88,28 @@ def test_defense_ministers_on_the_sidelines_of_a_forum():
     }
     quotes = [(s.speaker, s.record.kind) for s in resolved.statements]
     assert ("Dong Jun", "direct_quote") in quotes and ("Lloyd Austin", "reported") in quotes
+
+
+def test_foreign_ministry_briefing_with_title_case_labels():
+    resolved = analyze(read("mfa_briefing.txt"), dt.date(2023, 6, 19))
+    turns = [(s.record.speaker_label, s.speaker) for s in resolved.statements]
+    assert turns == [
+        ("AFP", None),
+        ("Mao Ning", "Mao Ning"),
+        ("Bloomberg", None),
+        ("Mao Ning", "Mao Ning"),
+    ]
+    [meeting] = resolved.meetings
+    assert set(meeting.participants) == {"Antony Blinken", "Xi Jinping"}
+    assert meeting.start_date == dt.date(2023, 6, 19)
+
+
+def test_in_a_transcript_the_speaker_meets_whom_they_say_they_met():
+    resolved = analyze(read("press_transcript.txt"))
+    [meeting] = resolved.meetings
+    assert set(meeting.participants) == {"Antony Blinken", "Wang Yi"}
+    aside = (
+        "SECRETARY BLINKEN:  I just returned from meetings with Secretary of Defense Austin.\n\n"
+        "MODERATOR:  Thank you."
+    )
+    assert analyze(aside, dt.date(2021, 3, 18)).meetings == []

@@ -18,6 +18,7 @@ from etl.extract.text import is_headline
 
 OUTCOME_LABELS = ("AGREED", "COMMITTED", "HOPE", "INVITED", "DISCUSSED", "REITERATED")
 FUTURE_WORDS = ("will ", "would ", "next week", "tomorrow", "expected", "to be held", "plans")
+FIRST_PERSON = frozenset(["i", "we", "my", "our"])
 STATUS_WINDOW = 48  # characters around the cue that decide held / planned / cancelled
 INSTITUTION_WORDS = (
     "administration",
@@ -40,6 +41,8 @@ class SentenceView:
     cues: list[Span]
     mentions: list[PersonMention]
     places: list[Place]
+    in_turn: bool = False  # spoken in a transcript turn, not narrated
+    speaker: PersonMention | None = None  # who speaks, when in a transcript turn
 
     @property
     def start(self) -> int:
@@ -60,10 +63,14 @@ def sentence_views(
     doc: Doc,
     mentions: list[PersonMention],
     places: list[Place],
-    excluded: list[tuple[int, int]],
+    quoted: list[tuple[int, int]],
+    turns: list[tuple[int, int, PersonMention | None]],
 ) -> list[SentenceView]:
-    """Sentences outside transcript turns and quotations, with what they contain."""
-    outside = Intervals(excluded)
+    """Sentences outside quotations, with what they contain; those inside a
+    transcript turn are marked with the turn's speaker. ``quoted`` also holds the
+    turns' speaker labels, which are not part of any sentence's content."""
+    outside = Intervals(quoted)
+    spoken = SpanIndex(turns, start=lambda t: t[0])
     cues = SpanIndex(
         [c for c in doc.spans[CUES_KEY] if not outside.overlaps(c.start_char, c.end_char)],
         start=lambda c: c.start_char,
@@ -79,12 +86,15 @@ def sentence_views(
         s, e = sent.start_char, sent.end_char
         if outside.overlaps(s, s + 1) and outside.overlaps(e - 1, e):
             continue
+        turn = next((t for t in reversed(spoken.starting_in(0, e)) if t[1] > s), None)
         views.append(
             SentenceView(
                 span=sent,
                 cues=cues.starting_in(s, e),
                 mentions=found_mentions.starting_in(s, e),
                 places=found_places.starting_in(s, e),
+                in_turn=turn is not None,
+                speaker=turn[2] if turn is not None else None,
             )
         )
     return views
@@ -118,6 +128,12 @@ def _names_an_institution(text: str, end: int) -> bool:
     """ "the Biden administration", "바이든 정부": the name qualifies a government."""
     following = text[end : end + 24].lstrip(" '’s").split(maxsplit=1)
     return bool(following) and following[0].lower().startswith(INSTITUTION_WORDS)
+
+
+def _first_person_before(text: str, view: SentenceView, cue: Span) -> bool:
+    """ "I just concluded a meeting with …", "we held talks": the speaker took part."""
+    before = text[max(view.start, cue.start_char - STATUS_WINDOW) : cue.start_char].lower()
+    return bool(FIRST_PERSON & set(before.replace(",", " ").split()))
 
 
 def _participants(view: SentenceView, cue: Span, text: str) -> tuple[PersonMention, ...]:
@@ -195,8 +211,11 @@ def meeting_mentions(
         if cue.label_ == "VISIT" and status != "cancelled":
             continue
         participants = _participants(view, cue, text)
-        if cue.label_ == "SPOKE" and len({m.country or m.text for m in participants}) < 2:
-            continue
+        if view.speaker is not None and _first_person_before(text, view, cue):
+            participants = (view.speaker, *participants)  # "I just met Foreign Minister Wang"
+        two_sides = len({m.country for m in participants if m.country}) >= 2
+        if (cue.label_ == "SPOKE" or view.in_turn) and not two_sides:
+            continue  # weak cue, or a speaker's aside: only a meeting of two named sides
         outcome = view.first(*OUTCOME_LABELS)
         if outcome is not None and outcome.start_char < cue.start_char:
             continue

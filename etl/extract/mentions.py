@@ -51,7 +51,7 @@ def _country_before(doc: Doc, index: int) -> str | None:
 
 
 def _from_person(ent: Span, title: Span | None, country: str | None) -> PersonMention:
-    kind, _, key = ent.ent_id_.partition("|")
+    kind, key, known_country = [*ent.ent_id_.split("|"), "", ""][:3]
     start = title.start_char if title is not None else ent.start_char
     return PersonMention(
         text=ent.doc[title.start : ent.end].text if title is not None else ent.text,
@@ -61,7 +61,7 @@ def _from_person(ent: Span, title: Span | None, country: str | None) -> PersonMe
         name=ent.text,
         title=title.text if title is not None else None,
         title_kind=title.ent_id_ if title is not None else None,
-        country=country,
+        country=known_country or country,
         gazetteer_key=key if kind == "name" else None,
     )
 

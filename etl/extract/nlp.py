@@ -26,7 +26,7 @@ PATTERNS_DIR = Path(__file__).with_name("patterns")
 MAX_TEXT_CHARS = 50_000_000
 
 # Entity labels the ruler assigns; ent_id_ carries the payload.
-PERSON = "PERSON"  # id: "name|<gazetteer key>" or "surname|<surname>"
+PERSON = "PERSON"  # id: "name|<key>|<country>" or "surname|<surname>|<country>"
 TITLE = "TITLE"  # id: role kind
 DESCRIPTOR = "DESCRIPTOR"  # id: "<country>|<role kind>"
 PLACE = "PLACE"  # id: "<city>|<country>|<venue or empty>"
@@ -42,6 +42,7 @@ class NamePattern:
     phrase: str
     key: str
     is_surname: bool = False
+    country: str | None = None  # when every person of that name is of one country
 
 
 def load_yaml(name: str) -> Any:
@@ -111,10 +112,12 @@ def _static_patterns(patterns: RulerPatterns) -> None:
 
 def _name_patterns(patterns: RulerPatterns, names: Iterable[NamePattern]) -> None:
     for name in names:
+        country = name.country or ""
         if not name.is_surname:
-            patterns.add(PERSON, name.phrase, f"name|{name.key}")
+            patterns.add(PERSON, name.phrase, f"name|{name.key}|{country}")
         elif name.phrase.lower() not in STOP_WORDS:
-            patterns.add(PERSON, name.phrase, f"surname|{name.key}", case_sensitive=True)
+            ident = f"surname|{name.key}|{country}"
+            patterns.add(PERSON, name.phrase, ident, case_sensitive=True)
 
 
 def _cue_patterns() -> list[dict[str, Any]]:

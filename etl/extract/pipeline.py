@@ -21,7 +21,7 @@ from etl.extract.nlp import NamePattern, cached_pipeline, tokenizer_safe
 from etl.extract.outcomes import outcome_mentions
 from etl.extract.quotes import find_quotes
 from etl.extract.records import Extraction, MeetingRecord, PersonMention, StatementRecord
-from etl.extract.statements import Context, extract_statements
+from etl.extract.statements import Context, extract_statements, label_speaker
 from etl.extract.topics import tag_topics
 from etl.extract.transcript import find_turns
 
@@ -79,14 +79,18 @@ def extract(
         replace(s, topics=tag_topics(s.text)) for s in extract_statements(ctx, turns, language)
     ]
     quotes = find_quotes(text, ctx.paragraphs)
-    excluded = [(t.label_start, t.end) for t in turns] + [
-        (q.outer_start, q.outer_end) for q in quotes
-    ]
-    views = sentence_views(doc, mentions, found_places, excluded)
+    views = sentence_views(
+        doc,
+        mentions,
+        found_places,
+        quoted=[(q.outer_start, q.outer_end) for q in quotes]
+        + [(t.label_start, t.label_end) for t in turns],
+        turns=[(t.label_start, t.end, label_speaker(t, mentions)) for t in turns],
+    )
     meetings = _with_fallback(meeting_mentions(views, text, reference), _speakers(statements))
     outcomes = []
     for view in views:
-        if not any(c.label_ in OUTCOME_LABELS for c in view.cues):
+        if view.in_turn or not any(c.label_ in OUTCOME_LABELS for c in view.cues):
             continue
         same = next((i for i, m in enumerate(meetings) if m.start == view.start), None)
         outcomes.extend(outcome_mentions(view, text, same))

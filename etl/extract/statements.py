@@ -257,6 +257,12 @@ def reported_statements(ctx: Context, reference_language: str) -> list[Statement
     return found
 
 
+def label_speaker(turn: Turn, mentions: list[PersonMention]) -> PersonMention | None:
+    """The person a turn's label names ("SECRETARY BLINKEN"), if any."""
+    inside = [m for m in mentions if turn.label_start <= m.start and m.end <= turn.label_end]
+    return max(inside, key=lambda m: m.end - m.start) if inside else None
+
+
 def turn_statements(
     text: str, turns: list[Turn], mentions: list[PersonMention], reference_language: str
 ) -> list[StatementRecord]:
@@ -265,8 +271,7 @@ def turn_statements(
     for turn in turns:
         if turn.stage_only:
             continue
-        inside = [m for m in mentions if turn.label_start <= m.start and m.end <= turn.label_end]
-        speaker = max(inside, key=lambda m: m.end - m.start) if inside else None
+        speaker = label_speaker(turn, mentions)
         body = text[turn.start : turn.end]
         statements.append(
             StatementRecord(

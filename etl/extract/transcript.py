@@ -10,6 +10,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 LABEL = re.compile(r"(?m)^(?P<label>[A-Z][A-Z.'’ -]{0,60}?[A-Z.]|Q):[ \t]+")
+# "Mao Ning:", "Bloomberg:" — briefing transcripts label turns in title case; such
+# labels count only when a document has several of them.
+TITLE_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}):[ \t]+")
+MIN_TITLE_LABELS = 3
 SECTION_BREAK = re.compile(r"\n[ \t]*\n[ \t]*\n")
 DIRECTION = re.compile(r"\((?P<body>[^()\n]{1,60})\)")
 INTERPRETER = ("via interpreter", "through interpreter", "through an interpreter", "as interpreted")
@@ -56,6 +60,9 @@ def find_turns(text: str, min_labels: int = 2) -> list[Turn]:
     """Turns of a transcript; a document with fewer than ``min_labels`` label
     lines is prose (a lone "NOTE:" line is not a transcript)."""
     labels = list(LABEL.finditer(text))
+    titled = list(TITLE_LABEL.finditer(text))
+    if len(titled) >= MIN_TITLE_LABELS:
+        labels = sorted(labels + titled, key=lambda m: m.start())
     if len(labels) < min_labels:
         return []
     breaks = [m.start() for m in SECTION_BREAK.finditer(text)]

@@ -115,12 +115,18 @@ class Gazetteer:
         return {k: v for k, v in index.items() if k not in ambiguous}
 
     def name_patterns(self) -> tuple[NamePattern, ...]:
+        surname_countries: dict[str, set[str | None]] = {}
+        for person in self.persons:
+            if person.surname:
+                surname_countries.setdefault(person.surname, set()).add(person.country)
         patterns: list[NamePattern] = []
         for person in self.persons:
             for alias in (person.name, *person.aliases):
-                patterns.append(NamePattern(alias, person.name))
+                patterns.append(NamePattern(alias, person.name, country=person.country))
             if person.surname:
-                patterns.append(NamePattern(person.surname, person.surname, is_surname=True))
+                countries = surname_countries[person.surname]
+                country = next(iter(countries)) if len(countries) == 1 else None
+                patterns.append(NamePattern(person.surname, person.surname, True, country))
         return tuple(dict.fromkeys(patterns))
 
 
