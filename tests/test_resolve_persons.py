@@ -93,3 +93,18 @@ def test_an_ambiguous_surname_is_the_counterpart_of_the_people_already_named(res
     assert (found.name, found.method) == ("Wang Yi", "counterpart")
     found = resolver.resolve(wang, MARCH_2021, ["Gina Raimondo"])
     assert found.name == "Wang Wentao"
+
+
+def test_a_known_surname_inside_another_full_name_is_someone_else():
+    from tests.support import extract_text
+
+    extraction = extract_text(
+        "Blinken was greeted at the airport by Yang Tao, a director general, on Sunday.",
+        dt.date(2023, 6, 18),
+    )
+    assert [(m.text, m.kind) for m in extraction.persons] == [
+        ("Blinken", "surname"),
+        ("Yang Tao", "name"),
+    ]
+    extraction = extract_text("Blinken Tuesday met Wang Yi.", dt.date(2023, 6, 18))
+    assert extraction.persons[0].text == "Blinken"

@@ -202,7 +202,7 @@ def meeting_mentions(
     for view in views:
         if is_headline(view.span.text):
             continue
-        cue = view.first("MEET", "CALL", "VIDEO", "SPOKE")
+        cue = view.first("MEET", "CALL", "VIDEO", "SPOKE", "MEET_WEAK")
         if cue is None and "CANCELLED" in view.labels():
             cue = view.first("VISIT")
         if cue is None:
@@ -214,7 +214,7 @@ def meeting_mentions(
         if view.speaker is not None and _first_person_before(text, view, cue):
             participants = (view.speaker, *participants)  # "I just met Foreign Minister Wang"
         two_sides = len({m.country for m in participants if m.country}) >= 2
-        if (cue.label_ == "SPOKE" or view.in_turn) and not two_sides:
+        if (cue.label_ in ("SPOKE", "MEET_WEAK") or view.in_turn) and not two_sides:
             continue  # weak cue, or a speaker's aside: only a meeting of two named sides
         outcome = view.first(*OUTCOME_LABELS)
         if outcome is not None and outcome.start_char < cue.start_char:

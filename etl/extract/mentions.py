@@ -25,10 +25,16 @@ NATIONALITY = {
 _MAX_NEW_NAME_TOKENS = 3
 
 
+NOT_NAMES = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jr", "sr"]
+)
+
+
 def _is_name_token(token: Token) -> bool:
     text = token.text
     return (
-        token.is_alpha
+        token.lower_ not in NOT_NAMES
+        and token.is_alpha
         and len(text) > 1
         and (token.is_title or token.is_upper)
         and not token.is_stop
@@ -64,6 +70,22 @@ def _from_person(ent: Span, title: Span | None, country: str | None) -> PersonMe
         country=known_country or country,
         gazetteer_key=key if kind == "name" else None,
     )
+
+
+def _with_given_name(doc: Doc, mention: PersonMention, ent: Span) -> PersonMention:
+    """A known surname inside a longer name ("Yang Tao", "Tom Sullivan") names
+    someone else: the mention becomes that full name, with no gazetteer key."""
+    if mention.kind != "surname":
+        return mention
+    start, end = ent.start, ent.end
+    if end < len(doc) and _is_name_token(doc[end]) and not doc[end].ent_type_:
+        end += 1
+    elif start > 0 and _is_name_token(doc[start - 1]) and not doc[start - 1].ent_type_:
+        start -= 1
+    else:
+        return mention
+    span = doc[start:end]
+    return PersonMention(span.text, span.start_char, span.end_char, kind="name", name=span.text)
 
 
 def _new_titled_name(doc: Doc, title: Span, country: str | None) -> PersonMention | None:
@@ -105,7 +127,7 @@ def person_mentions(doc: Doc) -> list[PersonMention]:
             if created is not None:
                 mentions.append(created)
         elif ent.label_ == PERSON:
-            mentions.append(_from_person(ent, None, None))
+            mentions.append(_with_given_name(doc, _from_person(ent, None, None), ent))
         elif ent.label_ == DESCRIPTOR:
             country, _, kind = ent.ent_id_.partition("|")
             mentions.append(
