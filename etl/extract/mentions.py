@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.nlp import DESCRIPTOR, PERSON, PLACE, TITLE, load_yaml
 from etl.extract.records import PersonMention, Place
 
@@ -25,9 +26,7 @@ NATIONALITY = {
 _MAX_NEW_NAME_TOKENS = 3
 
 
-NOT_NAMES = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jr", "sr"]
-)
+NOT_NAMES = frozenset([*WEEKDAYS, *MONTH_NAMES, "jr", "sr"])
 
 
 def _is_name_token(token: Token) -> bool:
