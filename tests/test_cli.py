@@ -99,3 +99,17 @@ def test_a_missing_input_path_is_a_usage_error(sqlite_url, tmp_path):
     result = runner.invoke(app, ["load", str(tmp_path / "nope.txt"), "--db", sqlite_url])
     assert result.exit_code == 2
     assert "does not exist" in result.output
+
+
+def test_serve_schedules_the_flow_with_its_cron_and_database(monkeypatch, sqlite_url):
+    flows = pytest.importorskip("etl.flows.ingest")
+    served = {}
+
+    def fake_serve(**kwargs):
+        served.update(kwargs)
+
+    monkeypatch.setattr(flows.ingest_flow, "serve", fake_serve)
+    result = runner.invoke(app, ["serve", "--cron", "15 * * * *", "seeds", "--db", sqlite_url])
+    assert result.exit_code == 0, result.output
+    assert served["cron"] == "15 * * * *"
+    assert served["parameters"] == {"paths": ["seeds"], "database_url": sqlite_url}
