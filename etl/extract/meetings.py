@@ -230,7 +230,6 @@ def meeting_mentions(
                 participants=participants,
                 date=date.value if date else None,
                 place=_place(view, text) if kind == "in_person" else None,
-                cue=cue.text,
                 group_subject=any(
                     c.label_ in ("JOINT", "GROUP") and c.start_char < cue.start_char
                     for c in view.cues

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
@@ -196,8 +197,7 @@ def candidate_mentions(
     """Capitalized words outside any entity that closely resemble a known name
     ("Bilinken", "Vang Yi"): misspellings the ruler cannot match exactly.
     ``known_*`` map a lower-case name to its key; resolution makes the final call."""
-    from rapidfuzz import fuzz, process
-
+    choices = {True: list(known_names), False: list(known_surnames)}
     found: list[PersonMention] = []
     i = 0
     while i < len(doc):
@@ -211,7 +211,7 @@ def candidate_mentions(
         span = doc[i:j]
         table = known_names if j - i > 1 else known_surnames
         match = process.extractOne(
-            span.text.lower(), list(table), scorer=fuzz.ratio, score_cutoff=cutoff
+            span.text.lower(), choices[j - i > 1], scorer=fuzz.ratio, score_cutoff=cutoff
         )
         if match is not None and len(span.text) >= 4:
             found.append(

@@ -67,7 +67,6 @@ class MeetingRecord:
     participants: tuple[PersonMention, ...]
     date: DateRange | None = None
     place: Place | None = None
-    cue: str = ""
     group_subject: bool = False  # "officials of both countries met": people named elsewhere
 
 
