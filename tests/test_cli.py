@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from etl.cli import app
 from tests.support import DOCS
 
-runner = CliRunner()
+runner = CliRunner(env={"COLUMNS": "200"})
 
 
 @pytest.fixture
