@@ -31,6 +31,12 @@ PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(help="Files or folders to ingest (default: seeds/).", exists=True),
 ]
+ReprocessOption = Annotated[
+    bool, typer.Option("--reprocess", help="Re-extract documents loaded by an older extractor.")
+]
+FullRefreshOption = Annotated[
+    bool, typer.Option("--full-refresh", help="Re-extract every document, current or not.")
+]
 T = TypeVar("T")
 
 
@@ -49,6 +55,12 @@ def _guard(action: Callable[[], T], database_url: str | None = None) -> T:
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         typer.echo(f"error: {redact_text(message, url)}", err=True)
         raise typer.Exit(1) from None
+
+
+def _refresh_mode(reprocess: bool, full_refresh: bool) -> str:
+    if full_refresh:
+        return "full_refresh"
+    return "reprocess" if reprocess else "incremental"
 
 
 def _prefect_defaults(log_level: str = "WARNING") -> None:
@@ -75,6 +87,11 @@ def _print_report(report: Any, database_url: str) -> None:
         f"{report.count('skipped')} skipped, {len(report.failures)} failed"
     )
     typer.echo(f"database: {counts}")
+    if report.stale:
+        typer.echo(
+            f"stale: {report.stale} document(s) were loaded by an older extractor version; "
+            "`etl run --reprocess` re-extracts them"
+        )
     if report.failures:
         for failure in report.failures:
             typer.echo(f"failed: {failure.name}: {failure.reason}", err=True)
@@ -82,15 +99,21 @@ def _print_report(report: Any, database_url: str) -> None:
 
 
 @app.command()
-def run(paths: PathsArgument = None, db: DbOption = None) -> None:
+def run(
+    paths: PathsArgument = None,
+    reprocess: ReprocessOption = False,
+    full_refresh: FullRefreshOption = False,
+    db: DbOption = None,
+) -> None:
     """Run the ingest flow (Prefect) over PATHS and print a summary."""
     _prefect_defaults(log_level="CRITICAL")  # the summary and one-line errors say it all
     url = get_settings(db).database_url
+    refresh = _refresh_mode(reprocess, full_refresh)
 
     def body() -> Any:
         from etl.flows.ingest import ingest_flow
 
-        return ingest_flow([str(p) for p in paths or [Path("seeds")]], url)
+        return ingest_flow([str(p) for p in paths or [Path("seeds")]], url, refresh)
 
     _print_report(_guard(body, url), url)
 
@@ -98,17 +121,20 @@ def run(paths: PathsArgument = None, db: DbOption = None) -> None:
 @app.command()
 def load(
     files: Annotated[list[Path], typer.Argument(help="Files or folders to load now.", exists=True)],
+    reprocess: ReprocessOption = False,
+    full_refresh: FullRefreshOption = False,
     db: DbOption = None,
 ) -> None:
     """Load files directly, without Prefect: answers in seconds."""
     url = get_settings(db).database_url
+    refresh = _refresh_mode(reprocess, full_refresh)
 
     def body() -> Any:
         from etl.pipeline import Pipeline
 
         pipeline = Pipeline(get_settings(url))
         try:
-            return pipeline.run(files)
+            return pipeline.run(files, refresh=refresh)
         finally:
             pipeline.close()
 

@@ -18,7 +18,13 @@ from etl.extract.pipeline import extract
 from etl.extract.records import Extraction
 from etl.ingest.discover import Candidate, Discovery, discover, read_document
 from etl.ingest.records import RawDocument, RejectedDocument
-from etl.load.documents import load_document, record_rejection, stored_document
+from etl.load.documents import (
+    load_document,
+    record_rejection,
+    stale_count,
+    stored_document,
+    stored_raw_documents,
+)
 from etl.load.reference import person_ids, sync_gazetteer, sync_topics
 from etl.load.runs import finish_run, start_run, table_counts
 from etl.resolve.document import ResolvedDocument, resolve_document
@@ -28,11 +34,16 @@ from etl.settings import Settings, redact_text
 
 log = logging.getLogger(__name__)
 
+REFRESH_MODES = ("incremental", "reprocess", "full_refresh")
+"""``incremental`` loads new and changed documents and counts stale ones;
+``reprocess`` also re-extracts documents loaded by another extractor version;
+``full_refresh`` re-extracts every document."""
+
 
 @dataclass(frozen=True)
 class DocumentResult:
     name: str
-    status: str  # loaded | unchanged | skipped | failed
+    status: str  # loaded | unchanged | stale | skipped | failed
     reason: str | None = None
     statements: int = 0
     meetings: int = 0
@@ -52,6 +63,7 @@ class RunReport:
     results: list[DocumentResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    stale: int = 0
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -98,16 +110,30 @@ class Pipeline:
     def read(self, candidate: Candidate) -> RawDocument | RejectedDocument:
         return read_document(candidate, max_bytes=self.settings.max_document_bytes)
 
-    def unchanged(self, raw: RawDocument) -> bool:
-        """Same content, loaded by this extractor version: nothing to do."""
+    def skip(self, raw: RawDocument, refresh: str = "incremental") -> str | None:
+        """Why this document needs no work: ``unchanged`` (same content, loaded by
+        this extractor version), ``stale`` (same content, an older extractor, and
+        no reprocessing asked for), or None to load it."""
+        if refresh not in REFRESH_MODES:
+            raise ValueError(f"unknown refresh mode {refresh!r}: use one of {REFRESH_MODES}")
+        if refresh == "full_refresh":
+            return None
         with self.sessions() as session:
             stored = stored_document(session, raw.name)
-            return (
-                stored is not None
-                and stored.sha256 == raw.sha256
-                and stored.status == "loaded"
-                and stored.extractor_version == EXTRACTOR_VERSION
-            )
+            if stored is None or stored.sha256 != raw.sha256 or stored.status != "loaded":
+                return None
+            if stored.extractor_version == EXTRACTOR_VERSION:
+                return "unchanged"
+            return "stale" if refresh == "incremental" else None
+
+    def stored_for_refresh(self, refresh: str, seen: set[str]) -> list[RawDocument]:
+        """Documents in the database but not in this run's input that the refresh
+        mode asks to re-extract, rebuilt from their stored text."""
+        if refresh == "incremental":
+            return []
+        older_than = EXTRACTOR_VERSION if refresh == "reprocess" else None
+        with self.sessions() as session:
+            return stored_raw_documents(session, older_than=older_than, exclude=seen)
 
     def _record_failure(self, raw: RawDocument, reason: str, run_id: int | None) -> None:
         rejected = RejectedDocument(raw.name, raw.path, raw.sha256, reason, "failed", raw.meta)
@@ -159,12 +185,16 @@ class Pipeline:
         return DocumentResult(rejected.name, rejected.status, rejected.reason)
 
     def process(
-        self, document: RawDocument | RejectedDocument, run_id: int | None
+        self,
+        document: RawDocument | RejectedDocument,
+        run_id: int | None,
+        refresh: str = "incremental",
     ) -> DocumentResult:
         if isinstance(document, RejectedDocument):
             return self.record(document, run_id)
-        if self.unchanged(document):
-            return DocumentResult(document.name, "unchanged")
+        reason = self.skip(document, refresh)
+        if reason is not None:
+            return DocumentResult(document.name, reason)
         return self.store(document, self.analyze(document), run_id)
 
     def finish(self, run_id: int, results: list[DocumentResult], problems: list[str]) -> RunReport:
@@ -174,18 +204,27 @@ class Pipeline:
                 run_id,
                 seen=len(results),
                 loaded=sum(r.status == "loaded" for r in results),
-                skipped=sum(r.status in ("skipped", "unchanged") for r in results),
+                skipped=sum(r.status in ("skipped", "unchanged", "stale") for r in results),
                 failed=sum(r.status == "failed" for r in results),
             )
             counts = table_counts(session)
-        return RunReport(run_id, status, results, problems, counts)
+            stale = stale_count(session, EXTRACTOR_VERSION)
+        return RunReport(run_id, status, results, problems, counts, stale)
 
-    def run(self, paths: Iterable[Path], flow_run_id: str | None = None) -> RunReport:
+    def run(
+        self,
+        paths: Iterable[Path],
+        flow_run_id: str | None = None,
+        refresh: str = "incremental",
+    ) -> RunReport:
         """Everything in this process: what ``etl load`` does."""
         self.prepare()
         run_id = self.start(flow_run_id)
         found = self.discover(paths)
-        results = [self.process(self.read(c), run_id) for c in found.candidates]
+        results = [self.process(self.read(c), run_id, refresh) for c in found.candidates]
+        seen = {r.name for r in results}
+        for stored in self.stored_for_refresh(refresh, seen):
+            results.append(self.process(stored, run_id, refresh))
         return self.finish(run_id, results, found.problems)
 
     def close(self) -> None:

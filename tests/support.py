@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from sqlalchemy import Engine, text
+
 from etl.extract.pipeline import extract
 from etl.extract.records import Extraction
 from etl.resolve.document import ResolvedDocument, resolve_document
@@ -30,3 +32,23 @@ def quotes(text: str, published: dt.date | None = None) -> list[tuple[str | None
         for s in analyze(text, published).statements
         if s.record.kind != "reported"
     ]
+
+
+ANALYST_VIEWS = ("v_documents", "v_persons", "v_meetings", "v_participants", "v_statements",
+                 "v_outcomes", "v_date_conflicts")  # fmt: skip
+SURROGATE = {"id", "run_id", "created_at", "updated_at", "loaded_at"}
+
+
+def content(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
+    """What analysts see, without surrogate ids and timestamps: equal for two
+    databases that hold the same facts whatever order their rows were written in."""
+    state = {}
+    with engine.connect() as connection:
+        for view in ANALYST_VIEWS:
+            result = connection.execute(text(f"select * from {view}"))
+            columns = list(result.keys())
+            keep = [c for c in columns if c not in SURROGATE and not c.endswith("_id")]
+            state[view] = sorted(
+                (tuple(str(row._mapping[c]) for c in keep) for row in result), key=repr
+            )
+    return state

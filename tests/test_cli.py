@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from etl.cli import app
@@ -35,6 +36,22 @@ def test_load_prints_a_summary(loaded):
     _, output = loaded
     assert "2 loaded, 0 unchanged, 0 skipped, 0 failed" in output
     assert "database: documents 2" in output
+
+
+def test_plain_loads_report_stale_documents_and_reprocess_refreshes_them(loaded, tmp_path):
+    url, _ = loaded
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("update documents set extractor_version = '0.0.1'"))
+    engine.dispose()
+    folder = str(tmp_path / "docs")
+    plain = runner.invoke(app, ["load", folder, "--db", url])
+    assert plain.exit_code == 0, plain.output
+    assert "stale: 2 document(s)" in plain.output and "--reprocess" in plain.output
+    again = runner.invoke(app, ["load", folder, "--reprocess", "--db", url])
+    assert "2 loaded" in again.output and "stale:" not in again.output
+    full = runner.invoke(app, ["load", folder, "--full-refresh", "--db", url])
+    assert "2 loaded, 0 unchanged" in full.output
 
 
 def test_query_formats(loaded):

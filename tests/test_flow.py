@@ -2,6 +2,7 @@
 under the Prefect test harness (slow: one harness for the module)."""
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from etl.ingest.discover import discover
 from etl.ingest.records import RawDocument, RejectedDocument
@@ -33,6 +34,26 @@ def test_a_rejected_document_is_recorded_by_its_task(sqlite_url, tmp_path):
     document = flows.read.fn(sqlite_url, candidate)
     assert isinstance(document, RejectedDocument)
     assert flows.record.fn(sqlite_url, document, run_id).status == "skipped"
+
+
+def test_the_skip_task_tells_unchanged_from_stale(sqlite_url):
+    candidate = next(c for c in discover([DOCS]).candidates if c.name == "call_readout.txt")
+    flows.prepare.fn(sqlite_url)
+    run_id = flows.start.fn(sqlite_url, None)
+    document = flows.read.fn(sqlite_url, candidate)
+    assert flows.skip.fn(sqlite_url, document, "incremental") is None
+    flows.load.fn(sqlite_url, document, flows.analyze.fn(sqlite_url, document), run_id)
+    assert flows.skip.fn(sqlite_url, document, "incremental") == "unchanged"
+    assert flows.skip.fn(sqlite_url, document, "full_refresh") is None
+    engine = create_engine(sqlite_url)
+    with engine.begin() as connection:
+        connection.execute(text("update documents set extractor_version = '0.0.1'"))
+    engine.dispose()
+    assert flows.skip.fn(sqlite_url, document, "incremental") == "stale"
+    assert flows.skip.fn(sqlite_url, document, "reprocess") is None
+    [stored] = flows.stored_for_refresh.fn(sqlite_url, "reprocess", set())
+    assert (stored.name, stored.text) == (document.name, document.text)
+    assert flows.stored_for_refresh.fn(sqlite_url, "reprocess", {document.name}) == []
 
 
 def test_io_tasks_retry_and_pure_tasks_do_not():

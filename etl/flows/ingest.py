@@ -48,8 +48,13 @@ def read(database_url: str, candidate: Candidate) -> RawDocument | RejectedDocum
 
 
 @task(name="check-unchanged", retries=2, retry_delay_seconds=1, cache_policy=NONE)
-def unchanged(database_url: str, document: RawDocument) -> bool:
-    return _pipeline(database_url).unchanged(document)
+def skip(database_url: str, document: RawDocument, refresh: str) -> str | None:
+    return _pipeline(database_url).skip(document, refresh)
+
+
+@task(name="stored-for-refresh", retries=2, retry_delay_seconds=1, cache_policy=NONE)
+def stored_for_refresh(database_url: str, refresh: str, seen: set[str]) -> list[RawDocument]:
+    return _pipeline(database_url).stored_for_refresh(refresh, seen)
 
 
 @task(name="extract-and-resolve", cache_policy=NONE)
@@ -100,7 +105,13 @@ def _publish(report: RunReport, database_url: str) -> None:
 
 
 @flow(name="summit-ingest", log_prints=True)
-def ingest_flow(paths: list[str] | None = None, database_url: str | None = None) -> RunReport:
+def ingest_flow(
+    paths: list[str] | None = None,
+    database_url: str | None = None,
+    refresh: str = "incremental",
+) -> RunReport:
+    """``refresh``: incremental (default), reprocess (re-extract documents of an
+    older extractor version) or full_refresh (re-extract all)."""
     url = get_settings(database_url).database_url
     logger = get_run_logger()
     prepare(url)
@@ -109,12 +120,13 @@ def ingest_flow(paths: list[str] | None = None, database_url: str | None = None)
     for problem in found.problems:
         logger.warning(problem)
     results: list[DocumentResult] = []
-    for candidate in found.candidates:
-        document = read(url, candidate)
+    documents: list[RawDocument | RejectedDocument] = [read(url, c) for c in found.candidates]
+    documents += stored_for_refresh(url, refresh, {d.name for d in documents})
+    for document in documents:
         if isinstance(document, RejectedDocument):
             results.append(record(url, document, run_id))
-        elif unchanged(url, document):
-            results.append(DocumentResult(document.name, "unchanged"))
+        elif (reason := skip(url, document, refresh)) is not None:
+            results.append(DocumentResult(document.name, reason))
         else:
             results.append(load(url, document, analyze(url, document), run_id))
     report = finish(url, run_id, results, found.problems)

@@ -4,8 +4,9 @@ the new ones written in the same transaction, so readers see all or nothing."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from etl.db.models import (
@@ -22,7 +23,7 @@ from etl.db.models import (
     StatementTopic,
 )
 from etl.extract.records import Extraction
-from etl.ingest.records import RawDocument, RejectedDocument
+from etl.ingest.records import RawDocument, RejectedDocument, SourceMeta
 from etl.load.meetings import attach_meeting, refresh_meeting
 from etl.load.reference import add_alias
 from etl.load.upsert import link, lookup, upsert
@@ -59,6 +60,42 @@ class LoadCounts:
 
 def stored_document(session: Session, name: str) -> Document | None:
     return session.scalars(select(Document).where(Document.name == name)).one_or_none()
+
+
+def stored_raw_documents(
+    session: Session, *, older_than: str | None, exclude: set[str]
+) -> list[RawDocument]:
+    """Loaded documents rebuilt from their stored text, for re-extraction without
+    the source files: those loaded by another extractor version, or every one
+    when ``older_than`` is None."""
+    query = select(Document).where(Document.status == "loaded", Document.text.is_not(None))
+    if older_than is not None:
+        query = query.where(
+            (Document.extractor_version != older_than) | Document.extractor_version.is_(None)
+        )
+    rows = session.scalars(query.order_by(Document.name)).all()
+    return [
+        RawDocument(
+            name=row.name,
+            path=Path(row.source_path or row.name),
+            sha256=row.sha256,
+            text=row.text or "",
+            meta=SourceMeta(
+                row.title, row.outlet, row.author, row.url, row.published_date, row.language
+            ),
+        )
+        for row in rows
+        if row.name not in exclude
+    ]
+
+
+def stale_count(session: Session, version: str) -> int:
+    """Loaded documents whose facts came from another extractor version."""
+    query = select(func.count()).where(
+        Document.status == "loaded",
+        (Document.extractor_version != version) | Document.extractor_version.is_(None),
+    )
+    return session.scalar(query) or 0
 
 
 def _write_document(session: Session, values: dict[str, object]) -> int:
