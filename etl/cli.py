@@ -92,6 +92,11 @@ def _print_report(report: Any, database_url: str) -> None:
             f"stale: {report.stale} document(s) were loaded by an older extractor version; "
             "`etl run --reprocess` re-extracts them"
         )
+    if report.checks:
+        passed = len(report.checks) - len(report.failed_checks)
+        typer.echo(f"checks: {passed} of {len(report.checks)} passed")
+    for check in report.failed_checks:
+        typer.echo(f"check failed: {check.name}: {check.violations} violation(s)", err=True)
     if report.failures:
         for failure in report.failures:
             typer.echo(f"failed: {failure.name}: {failure.reason}", err=True)
@@ -195,7 +200,7 @@ def status(db: DbOption = None) -> None:
     def body() -> list[str]:
         from etl.db.migrate import ensure_schema
         from etl.db.session import make_engine, session_factory
-        from etl.load.runs import documents_by_status, last_run, table_counts
+        from etl.load.runs import documents_by_status, last_checks, last_run, table_counts
 
         engine = make_engine(url)
         try:
@@ -204,6 +209,7 @@ def status(db: DbOption = None) -> None:
                 documents = documents_by_status(session)
                 counts = table_counts(session)
                 latest = last_run(session)
+                checks = last_checks(session)
         finally:
             engine.dispose()
         lines = [f"database {redact_url(url)}"]
@@ -217,9 +223,45 @@ def status(db: DbOption = None) -> None:
         )
         lines += [f"  {state}: {name}: {error}" for name, state, error in documents if error]
         lines.append("rows: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        if checks is not None:
+            run_id, violations = checks
+            failed = {name: n for name, n in violations.items() if n}
+            lines.append(
+                f"checks (run {run_id}): {len(violations) - len(failed)} of "
+                f"{len(violations)} passed"
+                + "".join(f"; {name}: {n} violation(s)" for name, n in failed.items())
+            )
         return lines
 
     typer.echo("\n".join(_guard(body, url)))
+
+
+@app.command()
+def check(db: DbOption = None) -> None:
+    """Run the data checks in sql/checks; exit 1 if any rule is violated."""
+    url = get_settings(db).database_url
+
+    def body() -> list[Any]:
+        from etl.db.checks import run_checks
+        from etl.db.migrate import ensure_schema
+        from etl.db.session import make_engine
+
+        engine = make_engine(url)
+        try:
+            ensure_schema(engine)
+            with engine.connect() as connection:
+                return run_checks(connection)
+        finally:
+            engine.dispose()
+
+    results = _guard(body, url)
+    for result in results:
+        typer.echo("\n".join(result.report_lines()))
+    failed = [r.name for r in results if not r.passed]
+    typer.echo(f"{len(results) - len(failed)} of {len(results)} checks passed")
+    if failed:
+        typer.echo(f"failed checks: {', '.join(failed)}", err=True)
+        raise typer.Exit(1)
 
 
 @db_app.command("upgrade")

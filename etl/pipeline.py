@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from etl.db.checks import CheckResult, run_checks
 from etl.db.migrate import ensure_schema
 from etl.db.session import make_engine, session_factory, transaction
 from etl.extract import EXTRACTOR_VERSION
@@ -26,7 +27,7 @@ from etl.load.documents import (
     stored_raw_documents,
 )
 from etl.load.reference import person_ids, sync_gazetteer, sync_topics
-from etl.load.runs import finish_run, start_run, table_counts
+from etl.load.runs import finish_run, record_checks, start_run, table_counts
 from etl.resolve.document import ResolvedDocument, resolve_document
 from etl.resolve.gazetteer import Gazetteer, default_gazetteer
 from etl.resolve.persons import PersonResolver
@@ -64,6 +65,7 @@ class RunReport:
     problems: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     stale: int = 0
+    checks: list[CheckResult] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -71,6 +73,10 @@ class RunReport:
     @property
     def failures(self) -> list[DocumentResult]:
         return [r for r in self.results if r.status == "failed"]
+
+    @property
+    def failed_checks(self) -> list[CheckResult]:
+        return [c for c in self.checks if not c.passed]
 
 
 def _one_line(error: BaseException, settings: Settings) -> str:
@@ -209,7 +215,9 @@ class Pipeline:
             )
             counts = table_counts(session)
             stale = stale_count(session, EXTRACTOR_VERSION)
-        return RunReport(run_id, status, results, problems, counts, stale)
+            checks = run_checks(session.connection())
+            record_checks(session, run_id, checks)
+        return RunReport(run_id, status, results, problems, counts, stale, checks)
 
     def run(
         self,

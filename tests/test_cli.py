@@ -54,6 +54,29 @@ def test_plain_loads_report_stale_documents_and_reprocess_refreshes_them(loaded,
     assert "2 loaded, 0 unchanged" in full.output
 
 
+def test_check_passes_on_a_clean_load_and_fails_naming_the_broken_rule(loaded):
+    url, output = loaded
+    assert "checks: 7 of 7 passed" in output
+    clean = runner.invoke(app, ["check", "--db", url])
+    assert clean.exit_code == 0, clean.output
+    assert "7 of 7 checks passed" in clean.output
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("delete from person_aliases where person_id = 1"))
+    engine.dispose()
+    broken = runner.invoke(app, ["check", "--db", url])
+    assert broken.exit_code == 1
+    assert "FAIL  person_without_alias: 1 violation(s): every person can be found" in broken.output
+    assert "failed checks: person_without_alias" in broken.output
+
+
+def test_status_shows_the_checks_of_the_last_run(loaded):
+    url, _ = loaded
+    result = runner.invoke(app, ["status", "--db", url])
+    assert result.exit_code == 0, result.output
+    assert "checks (run 1): 7 of 7 passed" in result.output
+
+
 def test_query_formats(loaded):
     url, _ = loaded
     result = runner.invoke(app, ["query", "who_met_whom", "--format", "json", "--db", url])

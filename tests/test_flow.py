@@ -72,6 +72,8 @@ def test_the_flow_runs_end_to_end_and_publishes_artifacts(prefect_harness, sqlit
     assert again.count("unchanged") == DOC_COUNT and again.counts == report.counts
     artifact = Artifact.get("summit-ingest-summary")
     assert artifact is not None and "succeeded" in str(artifact.data)
+    assert "| span_text_mismatch | 0 |" in str(artifact.data)
+    assert again.failed_checks == [] and len(again.checks) == 7
 
 
 @pytest.fixture(scope="module")

@@ -333,3 +333,21 @@ class DateConflictRecord(Evidence, Base):
     adopted_date: Mapped[dt.date | None] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text)
     resolution: Mapped[str] = mapped_column(String(16))
+
+
+class CheckResultRecord(Base):
+    """The outcome of one data check (``sql/checks/<name>.sql``) at the end of one run."""
+
+    __tablename__ = "check_results"
+    __table_args__ = (
+        UniqueConstraint("run_id", "name"),
+        CheckConstraint("violations >= 0", name="violations"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(
+        ForeignKey("ingestion_runs.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(128))
+    violations: Mapped[int] = mapped_column(Integer)
+    checked_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)

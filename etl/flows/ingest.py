@@ -99,6 +99,12 @@ def _publish(report: RunReport, database_url: str) -> None:
                 *lines,
                 "",
                 f"failed: {len(report.failures)}; problems: {len(report.problems)}",
+                "",
+                "## Data checks (sql/checks)",
+                "",
+                "| check | violations | rule |",
+                "|---|---|---|",
+                *[f"| {c.name} | {c.violations} | {c.rule} |" for c in report.checks],
             ]
         ),
     )
@@ -132,4 +138,6 @@ def ingest_flow(
     report = finish(url, run_id, results, found.problems)
     _publish(report, url)
     logger.info("run %s %s: %s", report.run_id, report.status, report.counts)
+    for failed in report.failed_checks:
+        logger.warning("check %s: %d violation(s)", failed.name, failed.violations)
     return report

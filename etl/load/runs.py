@@ -7,7 +7,9 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from etl.db.checks import CheckResult
 from etl.db.models import (
+    CheckResultRecord,
     Document,
     IngestionRun,
     Meeting,
@@ -71,3 +73,22 @@ def last_run(session: Session) -> str | None:
         f"{run.documents_seen} seen, {run.documents_loaded} loaded, "
         f"{run.documents_skipped} skipped, {run.documents_failed} failed"
     )
+
+
+def record_checks(session: Session, run_id: int, results: list[CheckResult]) -> None:
+    for result in results:
+        record = CheckResultRecord(run_id=run_id, name=result.name, violations=result.violations)
+        session.add(record)
+
+
+def last_checks(session: Session) -> tuple[int, dict[str, int]] | None:
+    """The checks of the newest run that ran them: (run id, violations by check)."""
+    run_id = session.scalar(select(func.max(CheckResultRecord.run_id)))
+    if run_id is None:
+        return None
+    rows = session.execute(
+        select(CheckResultRecord.name, CheckResultRecord.violations)
+        .where(CheckResultRecord.run_id == run_id)
+        .order_by(CheckResultRecord.name)
+    )
+    return run_id, {name: violations for name, violations in rows}

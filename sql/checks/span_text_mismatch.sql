@@ -1,0 +1,28 @@
+-- Rule: a fact that stores its own text stores exactly the text its span covers.
+-- Grain: one row per statement, person mention or date conflict whose text differs.
+with src_documents as (
+    select id, text from documents
+),
+
+quoted as (
+    select 'statements' as source_table, id, document_id, char_start, char_end, text as quoted_text
+    from statements
+    union all
+    select 'person_mentions', id, document_id, char_start, char_end, mention_text
+    from person_mentions
+    where char_end - char_start <= 512
+    union all
+    select 'date_conflicts', id, document_id, char_start, char_end, date_text
+    from date_conflicts
+),
+
+final as (
+    select quoted.source_table, quoted.id, quoted.document_id, quoted.quoted_text
+    from quoted
+    inner join src_documents on src_documents.id = quoted.document_id
+    where substr(src_documents.text, quoted.char_start + 1, quoted.char_end - quoted.char_start)
+        <> quoted.quoted_text
+)
+
+select * from final
+order by source_table, id

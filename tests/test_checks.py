@@ -1,0 +1,114 @@
+"""Data checks: each rule holds on a clean load, and each catches its own breach."""
+
+import shutil
+
+import pytest
+from sqlalchemy import text
+
+from etl.db.checks import check_names, rule_of, run_checks
+from etl.pipeline import Pipeline
+from etl.settings import get_settings
+from tests.support import DOCS
+
+CHECKS = {
+    "meeting_without_participants",
+    "meeting_without_source",
+    "orphan_outcome",
+    "participant_title_not_active",
+    "person_without_alias",
+    "span_outside_document",
+    "span_text_mismatch",
+}
+
+FIRST_PARTICIPANT_WITH_ROLES = """
+    select min(p.id) from meeting_participants p
+    join meetings m on m.id = p.meeting_id
+    where m.start_date is not null and p.title is not null
+      and exists (select 1 from person_roles r where r.person_id = p.person_id)
+"""
+
+BREACHES = {
+    "span_outside_document": [
+        "update statements set char_end = char_end + 1000000 "
+        "where id = (select min(id) from statements)"
+    ],
+    "span_text_mismatch": [
+        "update statements set text = 'words nobody said' where id = (select min(id) from statements)"
+    ],
+    "participant_title_not_active": [
+        f"update meeting_participants set title = 'Emperor' where id = ({FIRST_PARTICIPANT_WITH_ROLES})"
+    ],
+    "meeting_without_participants": [
+        "delete from meeting_participants where meeting_id = (select min(id) from meetings)"
+    ],
+    "meeting_without_source": [
+        "delete from meeting_mentions where meeting_id = (select min(id) from meetings)"
+    ],
+    "orphan_outcome": [
+        "delete from outcome_mentions where outcome_id = (select min(id) from outcomes)"
+    ],
+    "person_without_alias": [
+        "insert into persons (canonical_name, country, source) values ('Nobody Known', null, 'extracted')"
+    ],
+}
+
+
+@pytest.fixture
+def loaded(database_url, tmp_path):
+    for name in ("wire_story.txt", "mfa_readout.txt", "readout_state.txt", "manifest.csv"):
+        shutil.copy(DOCS / name, tmp_path / name)
+    pipeline = Pipeline(get_settings(database_url))
+    report = pipeline.run([tmp_path])
+    assert report.failures == []
+    yield pipeline, report
+    pipeline.close()
+
+
+def failing(pipeline):
+    with pipeline.engine.connect() as connection:
+        return {r.name for r in run_checks(connection) if not r.passed}
+
+
+def test_every_rule_of_the_issue_has_a_check():
+    assert set(check_names()) == CHECKS
+
+
+def test_each_check_states_its_rule():
+    for name in check_names():
+        assert rule_of((DOCS.parents[2] / "sql" / "checks" / f"{name}.sql").read_text())
+
+
+def test_rule_of_reads_a_continued_rule_header():
+    sql = "-- Rule: spans lie inside\n-- their document.\n-- Grain: one row.\nselect 1"
+    assert rule_of(sql) == "spans lie inside their document."
+
+
+def test_a_clean_load_passes_every_check_and_records_it(loaded):
+    pipeline, report = loaded
+    assert {c.name for c in report.checks} == CHECKS
+    assert report.failed_checks == []
+    with pipeline.engine.connect() as connection:
+        recorded = connection.execute(
+            text("select name, violations from check_results where run_id = :r"),
+            {"r": report.run_id},
+        ).all()
+    assert sorted(recorded) == sorted((name, 0) for name in CHECKS)
+
+
+@pytest.mark.parametrize("check", sorted(BREACHES))
+def test_each_check_catches_its_breach(loaded, check):
+    pipeline, _ = loaded
+    with pipeline.engine.begin() as connection:
+        for statement in BREACHES[check]:
+            connection.execute(text(statement))
+    assert check in failing(pipeline)
+
+
+def test_a_failed_check_shows_the_offending_rows(loaded):
+    pipeline, _ = loaded
+    with pipeline.engine.begin() as connection:
+        connection.execute(text(BREACHES["person_without_alias"][0]))
+        results = {r.name: r for r in run_checks(connection)}
+    result = results["person_without_alias"]
+    assert result.violations == 1 and result.sample[0][1] == "Nobody Known"
+    assert "Nobody Known" in "\n".join(result.report_lines())
