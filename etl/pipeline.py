@@ -17,7 +17,7 @@ from etl.db.session import make_engine, session_factory, transaction
 from etl.extract import EXTRACTOR_VERSION
 from etl.extract.pipeline import extract
 from etl.extract.records import Extraction
-from etl.ingest.discover import Candidate, Discovery, discover, read_document
+from etl.ingest.discover import Candidate, Discovery, discover, read_documents
 from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.documents import (
     load_document,
@@ -113,8 +113,8 @@ class Pipeline:
     def discover(paths: Iterable[Path]) -> Discovery:
         return discover(paths)
 
-    def read(self, candidate: Candidate) -> RawDocument | RejectedDocument:
-        return read_document(candidate, max_bytes=self.settings.max_document_bytes)
+    def read(self, candidate: Candidate) -> list[RawDocument | RejectedDocument]:
+        return read_documents(candidate, max_bytes=self.settings.max_document_bytes)
 
     def skip(self, raw: RawDocument, refresh: str = "incremental") -> str | None:
         """Why this document needs no work: ``unchanged`` (same content, loaded by
@@ -181,8 +181,9 @@ class Pipeline:
             log.warning("document %s failed: %s", raw.name, reason)
             self._record_failure(raw, reason, run_id)
             return DocumentResult(raw.name, "failed", reason)
+        warning = "; ".join(raw.warnings) or None
         return DocumentResult(
-            raw.name, "loaded", None, counts.statements, counts.meetings, counts.outcomes
+            raw.name, "loaded", warning, counts.statements, counts.meetings, counts.outcomes
         )
 
     def record(self, rejected: RejectedDocument, run_id: int | None) -> DocumentResult:
@@ -229,7 +230,11 @@ class Pipeline:
         self.prepare()
         run_id = self.start(flow_run_id)
         found = self.discover(paths)
-        results = [self.process(self.read(c), run_id, refresh) for c in found.candidates]
+        results = [
+            self.process(document, run_id, refresh)
+            for candidate in found.candidates
+            for document in self.read(candidate)
+        ]
         seen = {r.name for r in results}
         for stored in self.stored_for_refresh(refresh, seen):
             results.append(self.process(stored, run_id, refresh))

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from etl.ingest.discover import discover, read_document
+from etl.ingest.discover import discover, read_document, read_documents
 from etl.ingest.records import RawDocument, RejectedDocument
 from tests.support import DOCS
 
@@ -35,3 +35,41 @@ def test_bad_files_come_back_as_rejections_with_reasons(tmp_path):
     assert results["empty.txt"].status == "skipped"
     assert "not text" in results["binary.txt"].reason
     assert "limit of 100 bytes" in results["huge.txt"].reason
+
+
+def test_html_markdown_and_json_lines_are_discovered_beside_text(tmp_path):
+    for name in ("a.txt", "b.html", "c.md", "d.jsonl", "e.png", ".hidden.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [c.name for c in discover([tmp_path]).candidates] == [
+        "a.txt",
+        "b.html",
+        "c.md",
+        "d.jsonl",
+    ]
+
+
+def test_an_html_file_is_converted_and_its_manifest_metadata_wins(tmp_path):
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Page title</title></head><body>"
+        "<p>Blinken met Wang Yi in Beijing on Friday.</p></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "manifest.csv").write_text("file,title\npage.html,Manifest title\n")
+    [document] = read_documents(discover([tmp_path]).candidates[0], max_bytes=10_000)
+    assert isinstance(document, RawDocument)
+    assert document.text == "Blinken met Wang Yi in Beijing on Friday."
+    assert document.meta.title == "Manifest title"
+
+
+def test_an_html_page_in_its_declared_legacy_charset_is_decoded(tmp_path):
+    page = '<html><head><meta charset="euc-kr"></head><body><p>블링컨 장관이 왕이 부장과 회담했다.</p></body></html>'
+    (tmp_path / "ko.html").write_bytes(page.encode("euc-kr"))
+    [document] = read_documents(discover([tmp_path]).candidates[0], max_bytes=10_000)
+    assert document.text == "블링컨 장관이 왕이 부장과 회담했다."
+
+
+def test_a_page_without_text_is_skipped_as_empty(tmp_path):
+    (tmp_path / "blank.html").write_text("<html><body><script>x()</script></body></html>")
+    [document] = read_documents(discover([tmp_path]).candidates[0], max_bytes=10_000)
+    assert isinstance(document, RejectedDocument)
+    assert (document.status, document.reason) == ("skipped", "empty: the html file has no text")

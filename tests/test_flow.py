@@ -17,7 +17,7 @@ def test_task_bodies_read_analyze_and_load(sqlite_url):
     candidate = next(c for c in discover([DOCS]).candidates if c.name == "wire_story.txt")
     flows.prepare.fn(sqlite_url)
     run_id = flows.start.fn(sqlite_url, None)
-    document = flows.read.fn(sqlite_url, candidate)
+    [document] = flows.read.fn(sqlite_url, candidate)
     assert isinstance(document, RawDocument)
     analysis = flows.analyze.fn(sqlite_url, document)
     result = flows.load.fn(sqlite_url, document, analysis, run_id)
@@ -31,7 +31,7 @@ def test_a_rejected_document_is_recorded_by_its_task(sqlite_url, tmp_path):
     [candidate] = discover([tmp_path]).candidates
     flows.prepare.fn(sqlite_url)
     run_id = flows.start.fn(sqlite_url, None)
-    document = flows.read.fn(sqlite_url, candidate)
+    [document] = flows.read.fn(sqlite_url, candidate)
     assert isinstance(document, RejectedDocument)
     assert flows.record.fn(sqlite_url, document, run_id).status == "skipped"
 
@@ -40,7 +40,7 @@ def test_the_skip_task_tells_unchanged_from_stale(sqlite_url):
     candidate = next(c for c in discover([DOCS]).candidates if c.name == "call_readout.txt")
     flows.prepare.fn(sqlite_url)
     run_id = flows.start.fn(sqlite_url, None)
-    document = flows.read.fn(sqlite_url, candidate)
+    [document] = flows.read.fn(sqlite_url, candidate)
     assert flows.skip.fn(sqlite_url, document, "incremental") is None
     flows.load.fn(sqlite_url, document, flows.analyze.fn(sqlite_url, document), run_id)
     assert flows.skip.fn(sqlite_url, document, "incremental") == "unchanged"

@@ -210,3 +210,41 @@ def test_paraphrased_reports_of_one_working_group_are_one_outcome(pipeline, tmp_
     assert rows(pipeline, "select category, topic, source_count from v_outcomes") == [
         ("working_group", "counternarcotics", 2)
     ]
+
+
+def test_html_markdown_and_json_lines_load_like_text(pipeline, tmp_path):
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Talks</title></head><body><nav>Home | World</nav><article>"
+        "<p>SINGAPORE - U.S. Defense Secretary Lloyd Austin met Chinese Defense Minister Dong Jun "
+        "in Singapore on May 31, 2024.</p></article><footer>All rights reserved.</footer>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "readout.md").write_text(
+        "---\npublished: 2023-11-16\n---\n# Readout\n\n"
+        "President **Biden** spoke with President Xi Jinping by phone on Tuesday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "n1", "text": "Blinken met Wang Yi in Beijing on June 19, 2023.", '
+        '"published": "2023-06-20"}\n'
+        "{not json}\n",
+        encoding="utf-8",
+    )
+    report = pipeline.run([tmp_path])
+    statuses = {r.name: r.status for r in report.results}
+    assert statuses == {
+        "feed.jsonl#n1": "loaded",
+        "feed.jsonl:2": "failed",
+        "page.html": "loaded",
+        "readout.md": "loaded",
+    }
+    assert report.failed_checks == []
+    assert rows(pipeline, "select start_date, city, kind from v_meetings order by start_date") == [
+        ("2023-06-19", "Beijing", "in_person"),
+        ("2023-11-14", None, "call"),
+        ("2024-05-31", "Singapore", "in_person"),
+    ]
+    assert scalar(pipeline, "select text from documents where name = 'page.html'").startswith(
+        "SINGAPORE - U.S. Defense Secretary"
+    )

@@ -43,7 +43,7 @@ def discover_documents(paths: list[str]) -> Discovery:
 
 
 @task(name="read-document", retries=2, retry_delay_seconds=1, cache_policy=NONE)
-def read(database_url: str, candidate: Candidate) -> RawDocument | RejectedDocument:
+def read(database_url: str, candidate: Candidate) -> list[RawDocument | RejectedDocument]:
     return _pipeline(database_url).read(candidate)
 
 
@@ -126,7 +126,7 @@ def ingest_flow(
     for problem in found.problems:
         logger.warning(problem)
     results: list[DocumentResult] = []
-    documents: list[RawDocument | RejectedDocument] = [read(url, c) for c in found.candidates]
+    documents = [d for candidate in found.candidates for d in read(url, candidate)]
     documents += stored_for_refresh(url, refresh, {d.name for d in documents})
     for document in documents:
         if isinstance(document, RejectedDocument):

@@ -7,11 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.ingest.decode import decode
+from etl.ingest.decode import decode, normalize_text
+from etl.ingest.formats import FORMATS_BY_SUFFIX, declared_charset, format_of, to_text
+from etl.ingest.jsonl import read_jsonl
 from etl.ingest.manifest import MANIFEST_NAME, Manifest, read_manifest
 from etl.ingest.records import IngestError, RawDocument, RejectedDocument, SourceMeta
 
-SUPPORTED_SUFFIXES = (".txt", ".text")
+SUPPORTED_SUFFIXES = tuple(FORMATS_BY_SUFFIX)
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,26 @@ def discover(paths: Iterable[Path]) -> Discovery:
     return found
 
 
+def read_documents(candidate: Candidate, *, max_bytes: int) -> list[RawDocument | RejectedDocument]:
+    """The documents in one file (one, or one per line of JSON Lines); never raises
+    for bad content, only reports it."""
+    if format_of(candidate.path) == "jsonl":
+        try:
+            return list(
+                read_jsonl(candidate.path, candidate.name, candidate.meta, max_bytes=max_bytes)
+            )
+        except OSError as exc:
+            reason = f"unreadable: {exc.strerror or exc}"
+            rejected = RejectedDocument(
+                candidate.name, candidate.path, "", reason, meta=candidate.meta
+            )
+            return [rejected]
+    return [read_document(candidate, max_bytes=max_bytes)]
+
+
 def read_document(candidate: Candidate, *, max_bytes: int) -> RawDocument | RejectedDocument:
-    """Read and decode one file; never raises for bad content, only reports it."""
+    """Read, decode and convert one file (text, HTML or Markdown; any other
+    suffix named directly is read as text)."""
     try:
         size = candidate.path.stat().st_size
         if size > max_bytes:
@@ -85,10 +105,32 @@ def read_document(candidate: Candidate, *, max_bytes: int) -> RawDocument | Reje
             candidate.name, candidate.path, "", reason, "failed", candidate.meta
         )
     digest = hashlib.sha256(data).hexdigest()
+    fmt = format_of(candidate.path) or "text"
     try:
-        text, encoding = decode(data, max_bytes=max_bytes)
+        text, encoding = _decode(data, fmt, max_bytes)
+        converted = to_text(text, fmt)
+        text = normalize_text(converted.text)
+        if not text.strip():
+            raise IngestError(f"empty: the {fmt} file has no text", status="skipped")
     except IngestError as exc:
         return RejectedDocument(
             candidate.name, candidate.path, digest, exc.reason, exc.status, candidate.meta
         )
-    return RawDocument(candidate.name, candidate.path, digest, text, candidate.meta, encoding)
+    meta = candidate.meta.or_(converted.meta)
+    return RawDocument(
+        candidate.name, candidate.path, digest, text, meta, encoding, converted.warnings
+    )
+
+
+def _decode(data: bytes, fmt: str, max_bytes: int) -> tuple[str, str]:
+    """An HTML page's declared charset is tried first; detection otherwise."""
+    charset = declared_charset(data) if fmt == "html" else None
+    if charset:
+        try:
+            text = data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: detect instead
+        else:
+            if "\x00" not in text:
+                return normalize_text(text), charset
+    return decode(data, max_bytes=max_bytes)

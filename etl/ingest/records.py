@@ -31,6 +31,32 @@ class SourceMeta:
     published: dt.date | None = None
     language: str | None = None
 
+    def or_(self, fallback: SourceMeta) -> SourceMeta:
+        """Each field from here, or from ``fallback`` where this one has none."""
+        return SourceMeta(
+            title=self.title if self.title is not None else fallback.title,
+            outlet=self.outlet if self.outlet is not None else fallback.outlet,
+            author=self.author if self.author is not None else fallback.author,
+            url=self.url if self.url is not None else fallback.url,
+            published=self.published if self.published is not None else fallback.published,
+            language=self.language if self.language is not None else fallback.language,
+        )
+
+
+def parse_published(value: object) -> dt.date | None:
+    """An ISO date, or the date part of an ISO timestamp; ValueError otherwise."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise ValueError(f"published is not an ISO date: {text[:40]!r}") from None
+
 
 @dataclass(frozen=True)
 class RawDocument:
@@ -42,6 +68,7 @@ class RawDocument:
     text: str
     meta: SourceMeta = field(default_factory=SourceMeta)
     encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -189,7 +189,7 @@ def load_document(
             "language": meta.language or extraction.language,
             "text": raw.text,
             "status": "loaded",
-            "error": None,
+            "error": "; ".join(raw.warnings) or None,
             "extractor_version": version,
             "run_id": run_id,
         },
