@@ -13,17 +13,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from etl.db.checks import CheckResult, run_checks
 from etl.db.migrate import ensure_schema
-from etl.db.session import make_engine, session_factory, transaction
+from etl.db.session import DatabaseBusy, make_engine, session_factory, transaction
 from etl.extract import EXTRACTOR_VERSION
 from etl.extract.pipeline import extract
 from etl.extract.records import Extraction
 from etl.ingest.discover import Candidate, Discovery, discover, read_documents
 from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.documents import (
+    is_current,
     load_document,
     record_rejection,
     stale_count,
-    stored_document,
     stored_raw_documents,
 )
 from etl.load.reference import person_ids, sync_gazetteer, sync_topics
@@ -125,12 +125,11 @@ class Pipeline:
         if refresh == "full_refresh":
             return None
         with self.sessions() as session:
-            stored = stored_document(session, raw.name)
-            if stored is None or stored.sha256 != raw.sha256 or stored.status != "loaded":
-                return None
-            if stored.extractor_version == EXTRACTOR_VERSION:
+            if is_current(session, raw, EXTRACTOR_VERSION):
                 return "unchanged"
-            return "stale" if refresh == "incremental" else None
+            if refresh == "incremental" and is_current(session, raw, version=None):
+                return "stale"
+            return None
 
     def stored_for_refresh(self, refresh: str, seen: set[str]) -> list[RawDocument]:
         """Documents in the database but not in this run's input that the refresh
@@ -156,9 +155,15 @@ class Pipeline:
             return DocumentResult(raw.name, "failed", _one_line(error, self.settings))
 
     def store(
-        self, raw: RawDocument, analysis: Analysis | DocumentResult, run_id: int | None
+        self,
+        raw: RawDocument,
+        analysis: Analysis | DocumentResult,
+        run_id: int | None,
+        refresh: str = "incremental",
     ) -> DocumentResult:
-        """Write one document's facts in one transaction, or record its failure."""
+        """Write one document's facts in one transaction, or record its failure.
+        A concurrent run may have loaded the same content meanwhile: checked again
+        under the write lock, so it is not loaded twice."""
         if isinstance(analysis, DocumentResult):
             self._record_failure(raw, analysis.reason or "failed", run_id)
             return analysis
@@ -166,6 +171,8 @@ class Pipeline:
             self.prepare()
         try:
             with transaction(self.sessions) as session:
+                if refresh != "full_refresh" and is_current(session, raw, EXTRACTOR_VERSION):
+                    return DocumentResult(raw.name, "unchanged")
                 counts = load_document(
                     session,
                     raw,
@@ -176,6 +183,8 @@ class Pipeline:
                     run_id=run_id,
                     version=EXTRACTOR_VERSION,
                 )
+        except DatabaseBusy:
+            raise  # not this document's fault: stop the run with the reason
         except Exception as error:  # the transaction rolled back; record and go on
             reason = _one_line(error, self.settings)
             log.warning("document %s failed: %s", raw.name, reason)
@@ -202,7 +211,7 @@ class Pipeline:
         reason = self.skip(document, refresh)
         if reason is not None:
             return DocumentResult(document.name, reason)
-        return self.store(document, self.analyze(document), run_id)
+        return self.store(document, self.analyze(document), run_id, refresh)
 
     def finish(self, run_id: int, results: list[DocumentResult], problems: list[str]) -> RunReport:
         with transaction(self.sessions) as session:

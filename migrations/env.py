@@ -6,7 +6,7 @@ from sqlalchemy import Engine
 
 from etl.db import models  # noqa: F401  (registers the tables on the metadata)
 from etl.db.base import Base
-from etl.db.session import make_engine
+from etl.db.session import IMMEDIATE, exclude_writers, make_engine
 from etl.settings import get_settings
 
 config = context.config
@@ -33,6 +33,7 @@ def run_migrations_offline() -> None:
 
 def run_migrations_online() -> None:
     with _engine().connect() as connection:
+        connection.execution_options(**{IMMEDIATE: True})
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
@@ -40,6 +41,7 @@ def run_migrations_online() -> None:
             compare_type=True,
         )
         with context.begin_transaction():
+            exclude_writers(connection)  # concurrent first runs migrate once, in turn
             context.run_migrations()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -40,19 +40,31 @@ def postgres_server() -> str:
 
 
 @pytest.fixture
-def postgres_database(postgres_server: str) -> Iterator[str]:
-    """A fresh, empty database on the test server, dropped afterwards."""
-    name = f"etl_test_{uuid.uuid4().hex[:12]}"
+def new_postgres_database(postgres_server: str) -> Iterator[Callable[[], str]]:
+    """Makes fresh, empty databases on the test server; all dropped afterwards."""
     admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'create database "{name}"'))
-    url = make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    names: list[str] = []
+
+    def new() -> str:
+        name = f"etl_test_{uuid.uuid4().hex[:12]}"
+        with admin.connect() as connection:
+            connection.execute(text(f'create database "{name}"'))
+        names.append(name)
+        return make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+
     try:
-        yield url
+        yield new
     finally:
         with admin.connect() as connection:
-            connection.execute(text(f'drop database if exists "{name}" with (force)'))
+            for name in names:
+                connection.execute(text(f'drop database if exists "{name}" with (force)'))
         admin.dispose()
+
+
+@pytest.fixture
+def postgres_database(new_postgres_database: Callable[[], str]) -> str:
+    """A fresh, empty database on the test server, dropped afterwards."""
+    return new_postgres_database()
 
 
 def memory_engine() -> Engine:
@@ -79,6 +91,15 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'summit.db'}"
     return str(request.getfixturevalue("postgres_database"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_database(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[], str]:
+    """Makes fresh databases of one backend (SQLite files, PostgreSQL databases)."""
+    if request.param == "postgresql":
+        return request.getfixturevalue("new_postgres_database")  # type: ignore[no-any-return]
+    counter = iter(range(1_000))
+    return lambda: f"sqlite:///{tmp_path / f'summit-{next(counter)}.db'}"
 
 
 @pytest.fixture

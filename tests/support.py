@@ -52,3 +52,36 @@ def content(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
                 (tuple(str(row._mapping[c]) for c in keep) for row in result), key=repr
             )
     return state
+
+
+NATURAL_KEYS = {
+    "documents": "name",
+    "persons": "canonical_name",
+    "person_aliases": "normalized",
+    "person_roles": "person_id, role_key",
+    "meetings": "meeting_key",
+    "outcomes": "meeting_id, outcome_key",
+    "meeting_participants": "meeting_id, person_id, document_id",
+    "statements": "document_id, char_start, char_end, kind",
+}
+
+
+def duplicates(engine: Engine) -> dict[str, int]:
+    """Rows beyond the first per natural key, by table: all zero when no fact
+    was written twice (checked by query, not only trusted to the constraints)."""
+    found = {}
+    with engine.connect() as connection:
+        for table, key in NATURAL_KEYS.items():
+            total = connection.execute(text(f"select count(*) from {table}")).scalar_one()
+            distinct = connection.execute(
+                text(f"select count(*) from (select distinct {key} from {table}) as keys")
+            ).scalar_one()
+            found[table] = total - distinct
+    return found
+
+
+def etl_command(*args: str, **env: str) -> list[str]:
+    """``python -m etl …`` in a child process, as an operator would run it."""
+    import sys
+
+    return [sys.executable, "-m", "etl", *args]

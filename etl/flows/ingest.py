@@ -64,9 +64,13 @@ def analyze(database_url: str, document: RawDocument) -> Analysis | DocumentResu
 
 @task(name="load-document", retries=1, retry_delay_seconds=2, cache_policy=NONE)
 def load(
-    database_url: str, document: RawDocument, analysis: Analysis | DocumentResult, run_id: int
+    database_url: str,
+    document: RawDocument,
+    analysis: Analysis | DocumentResult,
+    run_id: int,
+    refresh: str = "incremental",
 ) -> DocumentResult:
-    return _pipeline(database_url).store(document, analysis, run_id)
+    return _pipeline(database_url).store(document, analysis, run_id, refresh)
 
 
 @task(name="record-rejection", retries=1, retry_delay_seconds=2, cache_policy=NONE)
@@ -134,7 +138,7 @@ def ingest_flow(
         elif (reason := skip(url, document, refresh)) is not None:
             results.append(DocumentResult(document.name, reason))
         else:
-            results.append(load(url, document, analyze(url, document), run_id))
+            results.append(load(url, document, analyze(url, document), run_id, refresh))
     report = finish(url, run_id, results, found.problems)
     _publish(report, url)
     logger.info("run %s %s: %s", report.run_id, report.status, report.counts)

@@ -62,6 +62,17 @@ def stored_document(session: Session, name: str) -> Document | None:
     return session.scalars(select(Document).where(Document.name == name)).one_or_none()
 
 
+def is_current(session: Session, raw: RawDocument, version: str | None) -> bool:
+    """This content is loaded already (by ``version``, or by any version if None)."""
+    stored = stored_document(session, raw.name)
+    return (
+        stored is not None
+        and stored.sha256 == raw.sha256
+        and stored.status == "loaded"
+        and (version is None or stored.extractor_version == version)
+    )
+
+
 def stored_raw_documents(
     session: Session, *, older_than: str | None, exclude: set[str]
 ) -> list[RawDocument]:
