@@ -80,7 +80,7 @@ def duplicates(engine: Engine) -> dict[str, int]:
     return found
 
 
-def etl_command(*args: str, **env: str) -> list[str]:
+def etl_command(*args: str) -> list[str]:
     """``python -m etl …`` in a child process, as an operator would run it."""
     import sys
 
