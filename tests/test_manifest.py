@@ -1,4 +1,9 @@
+import csv
 import datetime as dt
+import io
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from etl.ingest.manifest import read_manifest
 
@@ -50,3 +55,32 @@ def test_header_without_file_column_is_a_problem_not_a_crash(tmp_path):
 
 def test_missing_manifest_is_fine(tmp_path):
     assert read_manifest(tmp_path).entries == {}
+
+
+FIELD = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.lists(FIELD, min_size=1, max_size=8), max_size=6), st.text(max_size=200))
+def test_any_manifest_gives_entries_or_located_problems_never_an_error(tmp_path, rows, tail):
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([["file", "title", "published"], *rows])
+    write(tmp_path, buffer.getvalue() + tail)
+    manifest = read_manifest(tmp_path)
+    for problem in manifest.problems:
+        assert problem.startswith(f"{tmp_path / 'manifest.csv'}:")
+    for name, meta in manifest.entries.items():
+        assert not name.startswith("..") and not name.startswith("/")
+        assert meta.published is None or isinstance(meta.published, dt.date)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.binary(max_size=300))
+def test_any_bytes_as_a_manifest_never_raise(tmp_path, data):
+    (tmp_path / "manifest.csv").write_bytes(data)
+    manifest = read_manifest(tmp_path)
+    assert isinstance(manifest.problems, list)

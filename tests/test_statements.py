@@ -175,3 +175,18 @@ def test_a_megabyte_of_news_is_processed_in_near_linear_time():
     large_time = time.perf_counter() - started
     assert len(resolved.statements) == 10 * len(analyze(story, dt.date(2024, 4, 5)).statements) * 40
     assert large_time < 25 * max(small_time, 0.05)
+
+
+def test_a_ten_megabyte_single_line_is_processed_in_linear_time():
+    story = (DOCS / "wire_story.txt").read_text(encoding="utf-8").replace("\n", " ")
+
+    def single_line(size):
+        return ("“" + (story + " ") * (size // len(story) + 1))[:size]  # one unclosed quote
+
+    timings = {}
+    for size in (1_000_000, 10_000_000):
+        started = time.perf_counter()
+        resolved = analyze(single_line(size), dt.date(2024, 4, 5))
+        timings[size] = time.perf_counter() - started
+        assert resolved.statements
+    assert timings[10_000_000] < 15 * timings[1_000_000]

@@ -89,11 +89,13 @@ def extract(
     )
     meetings = _with_fallback(meeting_mentions(views, text, reference), _speakers(statements))
     outcomes = []
+    meeting_at: dict[int, int] = {}
+    for index, meeting in enumerate(meetings):
+        meeting_at.setdefault(meeting.start, index)
     for view in views:
         if view.in_turn or not any(c.label_ in OUTCOME_LABELS for c in view.cues):
             continue
-        same = next((i for i, m in enumerate(meetings) if m.start == view.start), None)
-        outcomes.extend(outcome_mentions(view, text, same))
+        outcomes.extend(outcome_mentions(view, text, meeting_at.get(view.start)))
     return Extraction(
         language=language,
         reference_date=reference,
