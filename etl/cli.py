@@ -63,6 +63,16 @@ def _refresh_mode(reprocess: bool, full_refresh: bool) -> str:
     return "reprocess" if reprocess else "incremental"
 
 
+def _flow_database(url: str) -> str | None:
+    """The database URL a flow run may carry as a parameter. Prefect stores and
+    shows parameters, so a URL with a password is passed through the environment
+    (ETL_DATABASE_URL, inherited by served runs) and the parameter stays empty."""
+    from sqlalchemy.engine import make_url
+
+    os.environ["ETL_DATABASE_URL"] = url
+    return None if make_url(url).password else url
+
+
 def _prefect_defaults(log_level: str = "WARNING") -> None:
     """Quiet, patient defaults; any PREFECT_* variable the user set wins."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -118,7 +128,7 @@ def run(
     def body() -> Any:
         from etl.flows.ingest import ingest_flow
 
-        return ingest_flow([str(p) for p in paths or [Path("seeds")]], url, refresh)
+        return ingest_flow([str(p) for p in paths or [Path("seeds")]], _flow_database(url), refresh)
 
     _print_report(_guard(body, url), url)
 
@@ -160,7 +170,10 @@ def serve(
     def body() -> None:
         from etl.flows.ingest import ingest_flow
 
-        parameters = {"paths": [str(p) for p in paths or [Path("seeds")]], "database_url": url}
+        parameters = {
+            "paths": [str(p) for p in paths or [Path("seeds")]],
+            "database_url": _flow_database(url),
+        }
         ingest_flow.serve(name=name, cron=cron, parameters=parameters)
 
     _guard(body, url)

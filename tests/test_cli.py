@@ -1,6 +1,7 @@
 """The CLI turns options into library calls and errors into one clear line."""
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -153,3 +154,16 @@ def test_serve_schedules_the_flow_with_its_cron_and_database(monkeypatch, sqlite
     assert result.exit_code == 0, result.output
     assert served["cron"] == "15 * * * *"
     assert served["parameters"] == {"paths": ["seeds"], "database_url": sqlite_url}
+
+
+def test_a_password_never_travels_as_a_flow_parameter(monkeypatch):
+    flows = pytest.importorskip("etl.flows.ingest")
+    served = {}
+    monkeypatch.setattr(flows.ingest_flow, "serve", lambda **kwargs: served.update(kwargs))
+    monkeypatch.setenv("ETL_DATABASE_URL", "sqlite://")
+    url = "postgresql+psycopg://analyst:s3cret-pw@db.example.org:5432/summit"
+    result = runner.invoke(app, ["serve", "seeds", "--db", url])
+    assert result.exit_code == 0, result.output
+    assert served["parameters"] == {"paths": ["seeds"], "database_url": None}
+    assert "s3cret-pw" not in result.output
+    assert os.environ["ETL_DATABASE_URL"] == url  # what the served runs read instead

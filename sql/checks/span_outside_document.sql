@@ -1,7 +1,8 @@
 -- Rule: every evidence span lies inside the text of its document.
 -- Grain: one row per violating span (any table that carries provenance).
-with src_documents as (
-    select id, text from documents
+with src_documents as materialized (
+    -- each document's length once, not once per span
+    select id, length(text) as text_length from documents
 ),
 
 spans as (
@@ -23,10 +24,10 @@ final as (
     select spans.source_table, spans.id, spans.document_id, spans.char_start, spans.char_end
     from spans
     left join src_documents on src_documents.id = spans.document_id
-    where src_documents.text is null
+    where src_documents.text_length is null
         or spans.char_start < 0
         or spans.char_end < spans.char_start
-        or spans.char_end > length(src_documents.text)
+        or spans.char_end > src_documents.text_length
 )
 
 select * from final

@@ -1,5 +1,7 @@
--- Rule: a fact that stores its own text stores exactly the text its span covers.
--- Grain: one row per statement, person mention or date conflict whose text differs.
+-- Rule: a statement or date conflict stores exactly the text its span covers.
+-- Grain: one row per statement or date conflict whose text differs. (Person
+-- mentions keep an audit copy of their words and are left out: substr walks the
+-- text from its start, and they are the most numerous spans of a long document.)
 with src_documents as (
     select id, text from documents
 ),
@@ -7,10 +9,6 @@ with src_documents as (
 quoted as (
     select 'statements' as source_table, id, document_id, char_start, char_end, text as quoted_text
     from statements
-    union all
-    select 'person_mentions', id, document_id, char_start, char_end, mention_text
-    from person_mentions
-    where char_end - char_start <= 512
     union all
     select 'date_conflicts', id, document_id, char_start, char_end, date_text
     from date_conflicts
