@@ -19,15 +19,10 @@ from etl.extract.pipeline import extract
 from etl.extract.records import Extraction
 from etl.ingest.discover import Candidate, Discovery, discover, read_documents
 from etl.ingest.records import RawDocument, RejectedDocument
-from etl.load.documents import (
-    is_current,
-    load_document,
-    record_rejection,
-    stale_count,
-    stored_raw_documents,
-)
+from etl.load.documents import load_document, record_rejection
 from etl.load.reference import person_ids, sync_gazetteer, sync_topics
 from etl.load.runs import finish_run, record_checks, start_run, table_counts
+from etl.load.stored import is_current, stale_count, stored_raw_documents
 from etl.resolve.document import ResolvedDocument, resolve_document
 from etl.resolve.gazetteer import Gazetteer, default_gazetteer
 from etl.resolve.persons import PersonResolver

@@ -4,9 +4,8 @@ the new ones written in the same transaction, so readers see all or nothing."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from etl.db.models import (
@@ -23,9 +22,10 @@ from etl.db.models import (
     StatementTopic,
 )
 from etl.extract.records import Extraction
-from etl.ingest.records import RawDocument, RejectedDocument, SourceMeta
+from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.meetings import attach_meeting, refresh_meeting
 from etl.load.reference import add_alias
+from etl.load.stored import stored_document
 from etl.load.upsert import link, lookup, upsert
 from etl.resolve.document import ResolvedDocument
 from etl.resolve.outcomes import outcome_key, prefer_description, same_outcome
@@ -56,57 +56,6 @@ class LoadCounts:
     statements: int
     meetings: int
     outcomes: int
-
-
-def stored_document(session: Session, name: str) -> Document | None:
-    return session.scalars(select(Document).where(Document.name == name)).one_or_none()
-
-
-def is_current(session: Session, raw: RawDocument, version: str | None) -> bool:
-    """This content is loaded already (by ``version``, or by any version if None)."""
-    stored = stored_document(session, raw.name)
-    return (
-        stored is not None
-        and stored.sha256 == raw.sha256
-        and stored.status == "loaded"
-        and (version is None or stored.extractor_version == version)
-    )
-
-
-def stored_raw_documents(
-    session: Session, *, older_than: str | None, exclude: set[str]
-) -> list[RawDocument]:
-    """Loaded documents rebuilt from their stored text, for re-extraction without
-    the source files: those loaded by another extractor version, or every one
-    when ``older_than`` is None."""
-    query = select(Document).where(Document.status == "loaded", Document.text.is_not(None))
-    if older_than is not None:
-        query = query.where(
-            (Document.extractor_version != older_than) | Document.extractor_version.is_(None)
-        )
-    rows = session.scalars(query.order_by(Document.name)).all()
-    return [
-        RawDocument(
-            name=row.name,
-            path=Path(row.source_path or row.name),
-            sha256=row.sha256,
-            text=row.text or "",
-            meta=SourceMeta(
-                row.title, row.outlet, row.author, row.url, row.published_date, row.language
-            ),
-        )
-        for row in rows
-        if row.name not in exclude
-    ]
-
-
-def stale_count(session: Session, version: str) -> int:
-    """Loaded documents whose facts came from another extractor version."""
-    query = select(func.count()).where(
-        Document.status == "loaded",
-        (Document.extractor_version != version) | Document.extractor_version.is_(None),
-    )
-    return session.scalar(query) or 0
 
 
 def _write_document(session: Session, values: dict[str, object]) -> int:
