@@ -4,7 +4,8 @@ inside the commands that need them, so ``etl --help`` answers at once."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -55,6 +56,20 @@ def _guard(action: Callable[[], T], database_url: str | None = None) -> T:
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         typer.echo(f"error: {redact_text(message, url)}", err=True)
         raise typer.Exit(1) from None
+
+
+@contextmanager
+def _migrated_engine(url: str) -> Iterator[Any]:
+    """An engine on a database brought to the newest schema, disposed afterwards."""
+    from etl.db.migrate import ensure_schema
+    from etl.db.session import make_engine
+
+    engine = make_engine(url)
+    try:
+        ensure_schema(engine)
+        yield engine
+    finally:
+        engine.dispose()
 
 
 def _refresh_mode(reprocess: bool, full_refresh: bool) -> str:
@@ -207,44 +222,15 @@ def query(
 
 @app.command()
 def status(db: DbOption = None) -> None:
-    """Documents by status, with the reason of each failure, and the last run."""
+    """Documents by status, with the reason of each failure, the last run and its checks."""
     url = get_settings(db).database_url
 
     def body() -> list[str]:
-        from etl.db.migrate import ensure_schema
-        from etl.db.session import make_engine, session_factory
-        from etl.load.runs import documents_by_status, last_checks, last_run, table_counts
+        from etl.db.session import session_factory
+        from etl.load.runs import status_lines
 
-        engine = make_engine(url)
-        try:
-            ensure_schema(engine)
-            with session_factory(engine)() as session:
-                documents = documents_by_status(session)
-                counts = table_counts(session)
-                latest = last_run(session)
-                checks = last_checks(session)
-        finally:
-            engine.dispose()
-        lines = [f"database {redact_url(url)}"]
-        if latest is not None:
-            lines.append(f"last run {latest}")
-        by_status: dict[str, int] = {}
-        for _, state, _ in documents:
-            by_status[state] = by_status.get(state, 0) + 1
-        lines.append(
-            "documents: " + (", ".join(f"{k} {v}" for k, v in by_status.items()) or "none")
-        )
-        lines += [f"  {state}: {name}: {error}" for name, state, error in documents if error]
-        lines.append("rows: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
-        if checks is not None:
-            run_id, violations = checks
-            failed = {name: n for name, n in violations.items() if n}
-            lines.append(
-                f"checks (run {run_id}): {len(violations) - len(failed)} of "
-                f"{len(violations)} passed"
-                + "".join(f"; {name}: {n} violation(s)" for name, n in failed.items())
-            )
-        return lines
+        with _migrated_engine(url) as engine, session_factory(engine)() as session:
+            return [f"database {redact_url(url)}", *status_lines(session)]
 
     typer.echo("\n".join(_guard(body, url)))
 
@@ -256,16 +242,9 @@ def check(db: DbOption = None) -> None:
 
     def body() -> list[Any]:
         from etl.db.checks import run_checks
-        from etl.db.migrate import ensure_schema
-        from etl.db.session import make_engine
 
-        engine = make_engine(url)
-        try:
-            ensure_schema(engine)
-            with engine.connect() as connection:
-                return run_checks(connection)
-        finally:
-            engine.dispose()
+        with _migrated_engine(url) as engine, engine.connect() as connection:
+            return run_checks(connection)
 
     results = _guard(body, url)
     for result in results:

@@ -92,3 +92,28 @@ def last_checks(session: Session) -> tuple[int, dict[str, int]] | None:
         .order_by(CheckResultRecord.name)
     )
     return run_id, {name: violations for name, violations in rows}
+
+
+def status_lines(session: Session) -> list[str]:
+    """What ``etl status`` prints: the last run, documents by status with the
+    reason of each failure, row counts, and the checks of the last run."""
+    lines = []
+    latest = last_run(session)
+    if latest is not None:
+        lines.append(f"last run {latest}")
+    documents = documents_by_status(session)
+    by_status: dict[str, int] = {}
+    for _, state, _ in documents:
+        by_status[state] = by_status.get(state, 0) + 1
+    lines.append("documents: " + (", ".join(f"{k} {v}" for k, v in by_status.items()) or "none"))
+    lines += [f"  {state}: {name}: {error}" for name, state, error in documents if error]
+    lines.append("rows: " + ", ".join(f"{k} {v}" for k, v in table_counts(session).items()))
+    checks = last_checks(session)
+    if checks is not None:
+        run_id, violations = checks
+        failed = {name: n for name, n in violations.items() if n}
+        lines.append(
+            f"checks (run {run_id}): {len(violations) - len(failed)} of {len(violations)} passed"
+            + "".join(f"; {name}: {n} violation(s)" for name, n in failed.items())
+        )
+    return lines
