@@ -22,7 +22,7 @@ from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.documents import load_document, record_rejection
 from etl.load.reference import person_ids, sync_gazetteer, sync_topics
 from etl.load.runs import finish_run, record_checks, start_run, table_counts
-from etl.load.stored import is_current, stale_count, stored_raw_documents
+from etl.load.stored import loaded_version, stale_count, stored_raw_documents
 from etl.resolve.document import ResolvedDocument, resolve_document
 from etl.resolve.gazetteer import Gazetteer, default_gazetteer
 from etl.resolve.persons import PersonResolver
@@ -120,11 +120,12 @@ class Pipeline:
         if refresh == "full_refresh":
             return None
         with self.sessions() as session:
-            if is_current(session, raw, EXTRACTOR_VERSION):
-                return "unchanged"
-            if refresh == "incremental" and is_current(session, raw, version=None):
-                return "stale"
+            version = loaded_version(session, raw)
+        if version is None:
             return None
+        if version == EXTRACTOR_VERSION:
+            return "unchanged"
+        return "stale" if refresh == "incremental" else None
 
     def stored_for_refresh(self, refresh: str, seen: set[str]) -> list[RawDocument]:
         """Documents in the database but not in this run's input that the refresh
@@ -166,7 +167,8 @@ class Pipeline:
             self.prepare()
         try:
             with transaction(self.sessions) as session:
-                if refresh != "full_refresh" and is_current(session, raw, EXTRACTOR_VERSION):
+                current = loaded_version(session, raw) == EXTRACTOR_VERSION
+                if current and refresh != "full_refresh":
                     return DocumentResult(raw.name, "unchanged")
                 counts = load_document(
                     session,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -82,6 +85,15 @@ def duplicates(engine: Engine) -> dict[str, int]:
 
 def etl_command(*args: str) -> list[str]:
     """``python -m etl …`` in a child process, as an operator would run it."""
-    import sys
-
     return [sys.executable, "-m", "etl", *args]
+
+
+def start_load(url: str, *folders: Path, **env: str) -> subprocess.Popen[str]:
+    """``etl load FOLDER… --db URL`` started in a child process, not waited for."""
+    return subprocess.Popen(
+        etl_command("load", *map(str, folders), "--db", url),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **env},
+    )

@@ -3,15 +3,13 @@ PostgreSQL, BEGIN IMMEDIATE with a busy timeout on SQLite), so overlapping runs
 write no fact twice and end where one run would have; a run that cannot get the
 SQLite lock in time stops with a clear message and corrupts nothing."""
 
-import os
 import shutil
 import sqlite3
-import subprocess
 
 from sqlalchemy.engine import make_url
 
 from etl.db.session import make_engine
-from tests.support import DOCS, content, duplicates, etl_command
+from tests.support import DOCS, content, duplicates, start_load
 
 NAMES = sorted(p.name for p in DOCS.glob("*.txt"))
 
@@ -22,16 +20,6 @@ def folder_of(root, label, names):
     for name in [*names, "manifest.csv"]:
         shutil.copy(DOCS / name, folder / name)
     return folder
-
-
-def load(url, *folders, **env):
-    return subprocess.Popen(
-        etl_command("load", *map(str, folders), "--db", url),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, **env},
-    )
 
 
 def finish(process, timeout=300):
@@ -46,12 +34,12 @@ def test_overlapping_runs_at_once_write_each_fact_once(new_database, tmp_path):
     everything = folder_of(tmp_path, "all", NAMES)
     reversed_order = folder_of(tmp_path, "again", NAMES)
     shared = new_database()
-    runs = [load(shared, f) for f in (first, second, everything, reversed_order)]
+    runs = [start_load(shared, f) for f in (first, second, everything, reversed_order)]
     for process in runs:
         code, out, err = finish(process)
         assert code == 0, err + out
     reference = new_database()
-    code, _, err = finish(load(reference, everything))
+    code, _, err = finish(start_load(reference, everything))
     assert code == 0, err
     shared_engine, reference_engine = make_engine(shared), make_engine(reference)
     try:
@@ -65,13 +53,13 @@ def test_overlapping_runs_at_once_write_each_fact_once(new_database, tmp_path):
 def test_a_sqlite_run_that_cannot_get_the_lock_stops_with_a_clear_message(tmp_path):
     url = f"sqlite:///{tmp_path / 'summit.db'}"
     folder = folder_of(tmp_path, "docs", NAMES[:2])
-    code, _, err = finish(load(url, folder))
+    code, _, err = finish(start_load(url, folder))
     assert code == 0, err
     (folder / "late.txt").write_text("Blinken met Wang Yi in Beijing on June 19, 2023.")
     holder = sqlite3.connect(make_url(url).database, isolation_level=None)
     holder.execute("begin immediate")  # another writer that does not let go
     try:
-        code, out, err = finish(load(url, folder, ETL_SQLITE_BUSY_TIMEOUT="1"))
+        code, out, err = finish(start_load(url, folder, ETL_SQLITE_BUSY_TIMEOUT="1"))
     finally:
         holder.execute("rollback")
         holder.close()
@@ -84,14 +72,14 @@ def test_a_sqlite_run_that_cannot_get_the_lock_stops_with_a_clear_message(tmp_pa
         assert check.execute("select count(*) from documents").fetchone() == (2,)
     finally:
         check.close()
-    code, out, err = finish(load(url, folder))
+    code, out, err = finish(start_load(url, folder))
     assert code == 0 and "1 loaded, 2 unchanged" in out, err
 
 
 def test_two_first_runs_on_a_new_sqlite_database_migrate_it_once(tmp_path):
     url = f"sqlite:///{tmp_path / 'fresh.db'}"
     folder = folder_of(tmp_path, "docs", NAMES[:1])
-    runs = [load(url, folder), load(url, folder)]
+    runs = [start_load(url, folder), start_load(url, folder)]
     results = [finish(p) for p in runs]
     assert [code for code, _, _ in results] == [0, 0], results
     outputs = " ".join(out for _, out, _ in results)

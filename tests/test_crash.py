@@ -13,19 +13,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from etl.db.session import make_engine
-from tests.support import DOCS, content, duplicates, etl_command
+from tests.support import DOCS, content, duplicates, etl_command, start_load
 
 NAMES = sorted(p.name for p in DOCS.glob("*.txt"))
-
-
-def start(url, folder):
-    return subprocess.Popen(
-        etl_command("load", str(folder), "--db", url),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=dict(os.environ),
-    )
 
 
 def loaded_documents(engine):
@@ -60,14 +50,14 @@ def test_a_killed_run_run_again_equals_one_clean_run(new_database, tmp_path, doc
     url = new_database()
     engine = make_engine(url)
     try:
-        survived = kill_after(start(url, folder), engine, documents)
+        survived = kill_after(start_load(url, folder), engine, documents)
         assert documents <= survived < len(NAMES)
-        rerun = start(url, folder)
+        rerun = start_load(url, folder)
         out, err = rerun.communicate(timeout=300)
         assert rerun.returncode == 0, err
         assert f"{len(NAMES) - survived} loaded, {survived} unchanged" in out
         reference_url = new_database()
-        clean = start(reference_url, folder)
+        clean = start_load(reference_url, folder)
         _, err = clean.communicate(timeout=300)
         assert clean.returncode == 0, err
         reference = make_engine(reference_url)

@@ -1,6 +1,7 @@
 """HTML pages give their main text and meta tags; Markdown gives its text and front matter."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -33,10 +34,10 @@ two defense chiefs in 18 months.</p>
 
 
 def test_suffixes_name_the_format():
-    assert format_of(__import__("pathlib").Path("a/Story.HTML")) == "html"
-    assert format_of(__import__("pathlib").Path("notes.md")) == "markdown"
-    assert format_of(__import__("pathlib").Path("feed.ndjson")) == "jsonl"
-    assert format_of(__import__("pathlib").Path("photo.png")) is None
+    assert format_of(Path("a/Story.HTML")) == "html"
+    assert format_of(Path("notes.md")) == "markdown"
+    assert format_of(Path("feed.ndjson")) == "jsonl"
+    assert format_of(Path("photo.png")) is None
 
 
 def test_an_html_page_gives_its_article_without_boilerplate():

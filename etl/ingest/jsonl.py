@@ -46,12 +46,19 @@ def _record_name(file_name: str, record: dict[str, Any], number: int) -> str:
     return f"{file_name}:{number}"
 
 
+def _line_rejected(
+    file_name: str, path: Path, number: int, digest: str, reason: str, meta: SourceMeta
+) -> RejectedDocument:
+    """A line that is not a record at all, named by its line number."""
+    return RejectedDocument(f"{file_name}:{number}", path, digest, reason, meta=meta)
+
+
 def _document(
     record: Any, file_name: str, path: Path, number: int, digest: str, fallback: SourceMeta
 ) -> RawDocument | RejectedDocument:
     if not isinstance(record, dict):
         reason = f"line {number}: not a JSON object"
-        return RejectedDocument(f"{file_name}:{number}", path, digest, reason, meta=fallback)
+        return _line_rejected(file_name, path, number, digest, reason, fallback)
     name = _record_name(file_name, record, number)
     source = next((record[k] for k in TEXT_KEYS if isinstance(record.get(k), str)), None)
     meta, warnings = meta_from_mapping(record)
@@ -82,7 +89,7 @@ def read_jsonl(
         for number, line in _lines(handle, max_bytes):
             if line is None:
                 reason = f"too large: line {number} exceeds the limit of {max_bytes} bytes"
-                yield RejectedDocument(f"{file_name}:{number}", path, "", reason, meta=fallback)
+                yield _line_rejected(file_name, path, number, "", reason, fallback)
                 continue
             if not line.strip():
                 continue
@@ -91,10 +98,9 @@ def read_jsonl(
                 record = json.loads(line.strip().decode("utf-8-sig" if number == 1 else "utf-8"))
             except UnicodeDecodeError:
                 reason = f"not text: line {number} is not UTF-8"
-                yield RejectedDocument(f"{file_name}:{number}", path, digest, reason, meta=fallback)
-                continue
             except json.JSONDecodeError as exc:
                 reason = f"invalid JSON at line {number}, column {exc.colno}: {exc.msg}"
-                yield RejectedDocument(f"{file_name}:{number}", path, digest, reason, meta=fallback)
+            else:
+                yield _document(record, file_name, path, number, digest, fallback)
                 continue
-            yield _document(record, file_name, path, number, digest, fallback)
+            yield _line_rejected(file_name, path, number, digest, reason, fallback)

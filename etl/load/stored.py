@@ -16,15 +16,13 @@ def stored_document(session: Session, name: str) -> Document | None:
     return session.scalars(select(Document).where(Document.name == name)).one_or_none()
 
 
-def is_current(session: Session, raw: RawDocument, version: str | None) -> bool:
-    """This content is loaded already (by ``version``, or by any version if None)."""
+def loaded_version(session: Session, raw: RawDocument) -> str | None:
+    """The extractor version that loaded exactly this content, or None when this
+    content is not loaded (new, changed, or failed before)."""
     stored = stored_document(session, raw.name)
-    return (
-        stored is not None
-        and stored.sha256 == raw.sha256
-        and stored.status == "loaded"
-        and (version is None or stored.extractor_version == version)
-    )
+    if stored is None or stored.sha256 != raw.sha256 or stored.status != "loaded":
+        return None
+    return stored.extractor_version or ""
 
 
 def stored_raw_documents(
