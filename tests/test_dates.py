@@ -38,6 +38,28 @@ def test_weekdays_resolve_against_the_reference_date():
     assert only("talks tomorrow", THURSDAY).start == dt.date(2021, 3, 19)
 
 
+def test_two_weekdays_are_a_range():
+    value = only("held talks on Thursday and Friday", THURSDAY, prefer_future=True)
+    assert (value.start, value.end) == (THURSDAY, dt.date(2021, 3, 19))
+    value = only("from Monday through Wednesday", THURSDAY)
+    assert (value.start, value.end) == (dt.date(2021, 3, 15), dt.date(2021, 3, 17))
+
+
+def test_korean_and_chinese_relative_days():
+    assert only("어제 전화 통화를 했다", THURSDAY).start == dt.date(2021, 3, 17)
+    assert only("내일 회담할 예정이다", THURSDAY).start == dt.date(2021, 3, 19)
+    assert only("双方明天将举行会谈", THURSDAY).start == dt.date(2021, 3, 19)
+    assert find_dates("오늘날 미중 관계", THURSDAY) == []  # "nowadays"
+
+
+def test_chinese_day_ranges_within_and_across_months():
+    value = only("2023年9月16日至17日，王毅在马耳他")
+    assert (value.start, value.end) == (dt.date(2023, 9, 16), dt.date(2023, 9, 17))
+    value = only("2024年11月30日至12月1日")
+    assert (value.start, value.end) == (dt.date(2024, 11, 30), dt.date(2024, 12, 1))
+    assert only("16日在北京", THURSDAY).start == dt.date(2021, 3, 16)
+
+
 def test_without_a_reference_relative_dates_stay_unresolved():
     value = only("held talks on Friday")
     assert value.start is None and not value.year_known

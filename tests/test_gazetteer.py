@@ -52,3 +52,11 @@ def test_titles_are_the_roles_active_on_a_date(gazetteer):
 def test_normalized_names_ignore_case_and_punctuation():
     assert normalize_name("Antony J. Blinken") == "antony j blinken"
     assert normalize_name("  XI   Jinping ") == "xi jinping"
+
+
+def test_korean_reading_of_a_chinese_surname_only_where_syllables_line_up(gazetteer):
+    surnames = {p.name: p.surnames for p in gazetteer.persons}
+    assert surnames["Xi Jinping"] == ("Xi", "시")  # 시진핑
+    assert surnames["Wang Yi"] == ("Wang", "왕")  # 왕이
+    assert surnames["Zhao Lijian"] == ("Zhao",)  # 자오리젠: "Zhao" is two syllables
+    assert surnames["Antony Blinken"] == ("Blinken",)

@@ -113,3 +113,58 @@ def test_in_a_transcript_the_speaker_meets_whom_they_say_they_met():
         "MODERATOR:  Thank you."
     )
     assert analyze(aside, dt.date(2021, 3, 18)).meetings == []
+
+
+def test_korean_summit_news_written_with_compounds_and_titles_after_names():
+    resolved = analyze(read("ko_summit.txt"), dt.date(2024, 11, 17))
+    [meeting] = resolved.meetings  # "두 정상의 대면 회담은 …" refers back to it
+    assert (meeting.kind, meeting.status, meeting.start_date, meeting.city) == (
+        "in_person",
+        "held",
+        dt.date(2024, 11, 16),
+        "Lima",
+    )
+    assert set(meeting.participants) == {"Joe Biden", "Xi Jinping"}
+    speakers = [s.speaker for s in resolved.statements if s.record.kind == "direct_quote"]
+    assert speakers == ["Xi Jinping", "Joe Biden"]  # "시 주석은", "바이든 대통령은"
+
+
+def test_korean_headline_is_not_a_meeting_and_a_surname_with_its_title_is_a_person():
+    resolved = analyze(read("ko_titles.txt"), dt.date(2024, 4, 27))
+    call, received = resolved.meetings
+    assert (call.kind, call.start_date, set(call.participants)) == (
+        "call",
+        dt.date(2024, 4, 26),
+        {"Wang Yi", "Antony Blinken"},
+    )
+    assert (received.kind, received.city, set(received.participants)) == (
+        "in_person",
+        "Beijing",
+        {"Xi Jinping", "Janet Yellen"},
+    )
+    assert [s.speaker for s in resolved.statements] == ["Wang Yi"]  # "왕 부장은"
+
+
+def test_talks_over_two_named_weekdays_and_a_scheduled_meeting():
+    resolved = analyze(read("two_day_talks.txt"), dt.date(2024, 4, 6))
+    held, planned = resolved.meetings
+    assert (held.start_date, held.end_date, held.city) == (
+        dt.date(2024, 4, 5),
+        dt.date(2024, 4, 6),
+        "Guangzhou",
+    )
+    assert (planned.status, planned.start_date, planned.city, set(planned.participants)) == (
+        "planned",
+        dt.date(2024, 4, 7),
+        "Beijing",
+        {"Janet Yellen", "Li Qiang"},
+    )
+    categories = [(o.record.category, o.record.topic) for o in resolved.outcomes]
+    assert categories[0] == ("dialogue_mechanism", "trade")  # "exchanges on balanced growth"
+
+
+def test_chinese_report_of_talks_over_two_days():
+    resolved = analyze(read("zh_two_day_talks.txt"))
+    [meeting] = resolved.meetings
+    assert (meeting.start_date, meeting.end_date) == (dt.date(2023, 9, 16), dt.date(2023, 9, 17))
+    assert set(meeting.participants) == {"Wang Yi", "Jake Sullivan"}

@@ -39,6 +39,22 @@ def test_categories_come_from_what_was_agreed():
     assert (
         category("will step up coordination and consultation in the G20", "AGREED") == "commitment"
     )
+    assert category('agreed to launch "intensive exchanges" on balanced growth', "AGREED") == (
+        "dialogue_mechanism"
+    )
+    assert category("agreed to establish a dialogue on artificial intelligence", "AGREED") == (
+        "dialogue_mechanism"
+    )
+
+
+def test_the_two_heads_of_state_are_a_joint_subject():
+    text = (
+        "Xi held talks with Biden in Woodside on Nov. 15, 2023. The two heads of state agreed to "
+        "resume military-to-military communication."
+    )
+    assert outcomes(text) == [
+        ("commitment", "agreed", "agreed to resume military-to-military communication")
+    ]
 
 
 def test_readouts_yield_outcomes_with_topics_for_their_meeting():

@@ -39,13 +39,22 @@ KOREAN = re.compile(
     r"(?:(?P<year>\d{4})년\s?)?(?:(?P<month>\d{1,2})월\s?)?(?P<d1>\d{1,2})(?:\s?[~-]\s?(?P<d2>\d{1,2}))?일"
 )
 CHINESE = re.compile(
-    r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<d1>\d{1,2})(?:[至到-](?P<d2>\d{1,2}))?日"
+    r"(?:(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月)?(?P<d1>\d{1,2})日?"
+    r"(?:\s?[至到~\-－—]\s?(?:(?P<month2>\d{1,2})月)?(?P<d2>\d{1,2}))?日"
 )
+_WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 RELATIVE = re.compile(
-    r"\b(?P<word>yesterday|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    rf"\b(?P<word>yesterday|today|tomorrow|{_WEEKDAY})"
+    rf"(?:\s?(?:-|–|and|to|through)\s?(?P<word2>{_WEEKDAY}))?\b",
     re.IGNORECASE,
 )
-RELATIVE_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+# Korean and Chinese relative days: no word boundaries in scripts without spaces
+RELATIVE_CJK = re.compile(r"(?P<word>어제|오늘(?!날)|내일|昨天|今天|明天|昨日|明日)")
+RELATIVE_OFFSETS = {
+    "yesterday": -1, "today": 0, "tomorrow": 1,
+    "어제": -1, "오늘": 0, "내일": 1,
+    "昨天": -1, "今天": 0, "明天": 1, "昨日": -1, "明日": 1,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -85,7 +94,8 @@ def _build(match: re.Match[str], reference: dt.date | None) -> DateRange | None:
     if year is None:
         return DateRange(None, None, match.group(0), year_known=False)
     start = _safe_date(year, month, day1)
-    end = _safe_date(year, month, day2) if day2 else start
+    month2 = int(groups["month2"]) if groups.get("month2") else month
+    end = _safe_date(year + (month2 < month), month2, day2) if day2 else start
     if start is None or end is None or end < start:
         return None
     return DateRange(start, end, match.group(0), year_known=bool(groups.get("year")))
@@ -117,21 +127,30 @@ def find_dates(
             if value is not None:
                 found.append(DateMention(match.start(), match.end(), value))
                 taken.append((match.start(), match.end()))
-    for match in RELATIVE.finditer(text):
-        if not free(match.start(), match.end()):
-            continue
-        word = match.group("word").lower()
-        if reference is None:
-            value = DateRange(None, None, match.group(0), year_known=False)
-        elif word in RELATIVE_OFFSETS:
-            day = reference + dt.timedelta(days=RELATIVE_OFFSETS[word])
-            value = DateRange(day, day, match.group(0))
-        else:
-            day = _weekday(word, reference, prefer_future)
-            value = DateRange(day, day, match.group(0))
-        found.append(DateMention(match.start(), match.end(), value))
-        taken.append((match.start(), match.end()))
+    for pattern in (RELATIVE, RELATIVE_CJK):
+        for match in pattern.finditer(text):
+            if free(match.start(), match.end()):
+                value = _relative(match, reference, prefer_future)
+                found.append(DateMention(match.start(), match.end(), value))
+                taken.append((match.start(), match.end()))
     return sorted(found, key=lambda m: m.start)
+
+
+def _relative(match: re.Match[str], reference: dt.date | None, prefer_future: bool) -> DateRange:
+    """ "tomorrow", "내일", "Thursday"; "Friday and Saturday" is a range that ends
+    on the first such weekday after its start."""
+    word = match.group("word").lower()
+    if reference is None:
+        return DateRange(None, None, match.group(0), year_known=False)
+    if word in RELATIVE_OFFSETS:
+        day = reference + dt.timedelta(days=RELATIVE_OFFSETS[word])
+        return DateRange(day, day, match.group(0))
+    start = _weekday(word, reference, prefer_future)
+    end = start
+    second = match.groupdict().get("word2")
+    if second:
+        end = start + dt.timedelta(days=(WEEKDAYS.index(second.lower()) - start.weekday()) % 7)
+    return DateRange(start, end, match.group(0))
 
 
 def dateline(text: str, max_chars: int = 300) -> dt.date | None:

@@ -3,6 +3,7 @@ them), generic descriptors, pronouns and places."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -11,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.nlp import DESCRIPTOR, PERSON, PLACE, TITLE, load_yaml
 from etl.extract.records import PersonMention, Place
+from etl.extract.text import is_hangul
 
 PRONOUNS = {"he", "she"}
 NATIONALITY = {
@@ -72,6 +74,24 @@ def _from_person(ent: Span, title: Span | None, country: str | None) -> PersonMe
     )
 
 
+def _titled_after(ent: Span, title: Span) -> PersonMention:
+    """Korean puts the title after the name; the mention spans both."""
+    mention = _from_person(ent, None, None)
+    return replace(
+        mention,
+        text=ent.doc[ent.start : title.end].text,
+        end=title.end_char,
+        title=title.text,
+        title_kind=title.ent_id_,
+    )
+
+
+def _is_bare_syllable(ent: Span) -> bool:
+    """A one-syllable Hangul surname ("시", "왕") names a person only before a
+    title ("시 주석"); alone it is an ordinary word."""
+    return len(ent) == 1 and len(ent[0].norm_) == 1 and is_hangul(ent.text)
+
+
 def _with_given_name(doc: Doc, mention: PersonMention, ent: Span) -> PersonMention:
     """A known surname inside a longer name ("Yang Tao", "Tom Sullivan") names
     someone else: the mention becomes that full name, with no gazetteer key."""
@@ -116,7 +136,7 @@ def person_mentions(doc: Doc) -> list[PersonMention]:
     for i, ent in enumerate(ents):
         if i in consumed:
             continue
-        if ent.label_ == TITLE:
+        if ent.label_ == TITLE and not is_hangul(ent.text):
             country = _country_before(doc, ent.start)
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             if nxt is not None and nxt.label_ == PERSON and nxt.start == ent.end:
@@ -127,7 +147,13 @@ def person_mentions(doc: Doc) -> list[PersonMention]:
             if created is not None:
                 mentions.append(created)
         elif ent.label_ == PERSON:
-            mentions.append(_with_given_name(doc, _from_person(ent, None, None), ent))
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            title_after = nxt is not None and nxt.label_ == TITLE and nxt.start == ent.end
+            if nxt is not None and title_after and is_hangul(nxt.text):
+                mentions.append(_titled_after(ent, nxt))  # "블링컨 장관", "시 주석"
+                consumed.add(i + 1)
+            elif not _is_bare_syllable(ent):
+                mentions.append(_with_given_name(doc, _from_person(ent, None, None), ent))
         elif ent.label_ == DESCRIPTOR:
             country, _, kind = ent.ent_id_.partition("|")
             mentions.append(

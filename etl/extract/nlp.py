@@ -56,29 +56,42 @@ def hangul_particles() -> str:
 
 
 class HangulParticles:
-    """Set a Hangul token's NORM to its stem when it ends in a particle and the
-    stem is a known name or place ("왕이는" → "왕이"), so patterns match on NORM
-    with hash lookups instead of a regular expression per token."""
+    """Set a Hangul token's NORM to the known word it carries, so patterns match
+    on NORM with hash lookups instead of a regular expression per token:
+    a stem plus a particle ("왕이는" → "왕이"), or a compound that ends in a cue
+    word ("정상회담을" → "회담", "전화통화를" → "통화"): Korean writes compounds
+    without spaces, and the head noun says what the compound is."""
 
-    def __init__(self, stems: Iterable[str]) -> None:
+    def __init__(self, stems: Iterable[str], heads: Iterable[str] = ()) -> None:
         self.stems = frozenset(stems)
+        self.heads = frozenset(h for h in heads if len(h) >= 2)
         self.particles = sorted(hangul_particles().split("|"), key=len, reverse=True)
+
+    def _head(self, word: str) -> str | None:
+        for length in range(len(word) - 1, 1, -1):
+            if word[-length:] in self.heads:
+                return word[-length:]
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             text = token.text
             if text.isascii() or text in self.stems or not is_hangul(text):
                 continue
-            for particle in self.particles:
-                if text.endswith(particle) and text[: -len(particle)] in self.stems:
-                    token.norm_ = text[: -len(particle)]
-                    break
+            bare = [text[: -len(p)] for p in self.particles if text.endswith(p)]
+            stem = next((b for b in bare if b in self.stems), None)
+            if stem is None:
+                stem = next(filter(None, map(self._head, [text, *bare])), None)
+            if stem is not None:
+                token.norm_ = stem
         return doc
 
 
-@Language.factory("hangul_particles", default_config={"stems": []})
-def make_hangul_particles(nlp: Language, name: str, stems: list[str]) -> HangulParticles:
-    return HangulParticles(stems)
+@Language.factory("hangul_particles", default_config={"stems": [], "heads": []})
+def make_hangul_particles(
+    nlp: Language, name: str, stems: list[str], heads: list[str]
+) -> HangulParticles:
+    return HangulParticles(stems, heads)
 
 
 @dataclass
@@ -161,7 +174,10 @@ def build_pipeline(names: Iterable[NamePattern] = (), lang: str = "en") -> Langu
     cue_patterns = _cue_patterns()
     phrases = [p["pattern"] for p in patterns.norm + cue_patterns]
     stems = sorted({t.text for p in phrases for t in nlp.make_doc(p) if is_hangul(t.text)})
-    nlp.add_pipe("hangul_particles", config={"stems": stems})
+    heads = sorted(
+        {p["pattern"] for p in cue_patterns if is_hangul(p["pattern"]) and " " not in p["pattern"]}
+    )
+    nlp.add_pipe("hangul_particles", config={"stems": stems, "heads": heads})
     # SpanRulers that annotate doc.ents: unlike the EntityRuler, their conflict
     # filter stays linear in the number of entities on long documents.
     ruler = nlp.add_pipe(

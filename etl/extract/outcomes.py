@@ -18,12 +18,16 @@ NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED")
 ENUMERATORS = (", to ", "; to ", ", and to ", " and to ")
 TALK_VERBS = ("hold", "continue", "resume", "start", "launch", "open", "conduct", "begin")
 TALK_NOUNS = ("talks", "consultation", "negotiation")
-MECHANISM_WORDS = ("mechanism", "channel", "机制", "渠道", "채널")
+MECHANISM_WORDS = (
+    "mechanism", "channel", "dialogue on", "intergovernmental dialogue", "exchanges on",
+    "机制", "渠道", "对话", "채널", "대화",
+)  # fmt: skip
 WORKING_GROUP_WORDS = ("working group", "工作组", "워킹그룹", "실무그룹")
 INVITATION_WORDS = ("invit", "邀请", "초청")
 CJK_TALK_WORDS = ("磋商", "谈判", "협의")
 ATTRIBUTION_VERBS = frozenset(["said", "says", "told", "added", "noted", "according", "reported"])
 KOREAN_CONNECTIVES = ("고", "며", "서")
+_NO_QUOTES = str.maketrans("", "", '"“”‘’')
 CATEGORY_PRIORITY = (
     "working_group",
     "talks",
@@ -49,7 +53,7 @@ def _has_joint_subject(view: SentenceView, cue: Span, text: str) -> bool:
 
 
 def category(description: str, cue_label: str) -> str:
-    lowered = description.lower()
+    lowered = description.lower().translate(_NO_QUOTES)
     if any(word in lowered for word in WORKING_GROUP_WORDS):
         return "working_group"
     if cue_label == "INVITED" or any(word in lowered for word in INVITATION_WORDS):

@@ -45,15 +45,14 @@ def _with_fallback(
     meetings: list[MeetingRecord], speakers: tuple[PersonMention, ...]
 ) -> list[MeetingRecord]:
     """A meeting sentence that names nobody but a group ("officials of both
-    countries met") takes the people the document quotes as its participants;
-    one that names nobody at all ("the plan met resistance") is no meeting."""
-    found = []
-    for meeting in meetings:
-        if meeting.participants:
-            found.append(meeting)
-        elif meeting.group_subject:
-            found.append(replace(meeting, participants=speakers))
-    return found
+    countries met") takes the people the document quotes as its participants,
+    unless the document names the people of another meeting: then "the two
+    leaders' talks" refers back to that meeting and adds nothing. One that names
+    nobody at all ("the plan met resistance") is no meeting."""
+    named = [m for m in meetings if m.participants]
+    if named:
+        return named
+    return [replace(m, participants=speakers) for m in meetings if m.group_subject]
 
 
 def extract(

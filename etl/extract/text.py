@@ -11,6 +11,10 @@ def is_headline(text: str) -> bool:
     stripped = text.strip()
     if stripped and sum(_is_cjk(ch) for ch in stripped) > len(stripped) / 2:
         return len(stripped) <= 60 and stripped[-1] not in "。！？!?.”"
+    if is_hangul(stripped):
+        # a Korean sentence ends in a verb and a full stop ("…회담했다."); a
+        # headline ends in a noun, a quotation or an ellipsis
+        return len(stripped) <= 80 and stripped.rstrip("\"”’'")[-1:] not in ".!?"
     letters = [c for c in stripped if c.isalpha()]
     if len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
         return True

@@ -13,10 +13,12 @@ from typing import Any
 import yaml
 
 from etl.extract.nlp import NamePattern
+from etl.extract.text import is_hangul
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "persons.yaml"
 _PUNCT = re.compile(r"[^\w\s-]")
 _SPACE = re.compile(r"\s+")
+_VOWEL_GROUPS = re.compile(r"[aeiouü]+")
 
 
 def normalize_name(name: str) -> str:
@@ -50,6 +52,19 @@ class PersonEntry:
     wikidata: str | None
     aliases: tuple[str, ...]
     roles: tuple[Role, ...] = field(default=())
+
+    @property
+    def surnames(self) -> tuple[str, ...]:
+        """The surname, and for a Chinese name its Hangul reading: Korean writes
+        Chinese names unspaced, family name first ("시진핑" → "시", "왕이" → "왕")."""
+        found = [self.surname] if self.surname else []
+        if self.country == "CN" and self.surname:
+            syllables = len(_VOWEL_GROUPS.findall(self.name.lower()))
+            hangul = [a for a in self.aliases if is_hangul(a) and " " not in a]
+            # one Hangul syllable per pinyin syllable: "Xi Jinping" / "시진핑", but
+            # not "Zhao Lijian" / "자오리젠", where "Zhao" takes two
+            found.extend(a[0] for a in hangul[:1] if len(a) == syllables)
+        return tuple(found)
 
     def roles_on(self, day: dt.date | None) -> list[Role]:
         return [r for r in self.roles if r.active_on(day)]
@@ -117,16 +132,16 @@ class Gazetteer:
     def name_patterns(self) -> tuple[NamePattern, ...]:
         surname_countries: dict[str, set[str | None]] = {}
         for person in self.persons:
-            if person.surname:
-                surname_countries.setdefault(person.surname, set()).add(person.country)
+            for surname in person.surnames:
+                surname_countries.setdefault(surname, set()).add(person.country)
         patterns: list[NamePattern] = []
         for person in self.persons:
             for alias in (person.name, *person.aliases):
                 patterns.append(NamePattern(alias, person.name, country=person.country))
-            if person.surname:
-                countries = surname_countries[person.surname]
+            for surname in person.surnames:
+                countries = surname_countries[surname]
                 country = next(iter(countries)) if len(countries) == 1 else None
-                patterns.append(NamePattern(person.surname, person.surname, True, country))
+                patterns.append(NamePattern(surname, surname, True, country))
         return tuple(dict.fromkeys(patterns))
 
 

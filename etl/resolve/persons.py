@@ -48,7 +48,7 @@ class PersonResolver:
         self.aliases = gazetteer.alias_index()
         self.by_surname: dict[str, list[PersonEntry]] = {}
         for person in gazetteer.persons:
-            for key in {normalize_name(person.surname or "")} - {""}:
+            for key in {normalize_name(s) for s in person.surnames} - {""}:
                 self.by_surname.setdefault(key, []).append(person)
         self.fuzzy_table = {normalize_name(a): p for a, p in self.aliases.items() if " " in a}
 
