@@ -30,6 +30,11 @@ INSTITUTION_WORDS = (
     "행정부",
     "政府",
 )
+LOCATIVE_LEADS = ("in ", "at ", "to ", "on ", "在", "赴", "于")
+ORIGIN_WORDS = ("depart ", "departs ", "departed ", "leave ", "leaves ", "left ", "from ")
+# "had been expected to meet": a plan overtaken by events
+UNDONE_PLAN = ("had been scheduled", "had been expected", "had been set", "had planned",
+               "had been due", "had been planned", "was to have")  # fmt: skip
 SPEECH_BEFORE_DATE = ("said on", "said", "told", "announced on", "said in", "updated")
 
 
@@ -117,6 +122,11 @@ def _status(view: SentenceView, cue: Span, text: str) -> str:
     return "held"
 
 
+def _undone(view: SentenceView, cue: Span, text: str) -> bool:
+    """ "Blinken had been expected to meet Qin", in a story of a cancellation."""
+    return any(phrase in text[view.start : cue.start_char].lower() for phrase in UNDONE_PLAN)
+
+
 def _kind(view: SentenceView, cue: Span) -> str:
     """The kind of the cue that opened the mention; a video cue is the most specific."""
     if "VIDEO" in view.labels():
@@ -159,13 +169,20 @@ def _participants(view: SentenceView, cue: Span, text: str) -> tuple[PersonMenti
 
 
 def _date(
-    view: SentenceView, cue: Span, text: str, reference: dt.date | None, planned: bool
+    view: SentenceView,
+    cue: Span,
+    text: str,
+    reference: dt.date | None,
+    status: str,
+    dateline: Intervals,
 ) -> DateMention | None:
     sentence = text[view.start : view.end]
     dates = [
         DateMention(view.start + d.start, view.start + d.end, d.value)
-        for d in find_dates(sentence, reference, prefer_future=planned)
+        for d in find_dates(sentence, reference, prefer_future=status != "held")
     ]
+    if status != "held":  # the day a story was filed is not the day of a meeting to come
+        dates = [d for d in dates if not dateline.overlaps(d.start, d.end)]
 
     def about_the_meeting(candidate: DateMention) -> bool:
         """ "officials said on Friday" dates the statement, not the meeting."""
@@ -179,25 +196,48 @@ def _date(
     return dates[-1] if dates else None
 
 
-def _place(view: SentenceView, text: str) -> Place | None:
-    """Venue, then city, then a country after "to"/"in"; a place that speaks
-    ("…, the White House said") is a source, not where the meeting was."""
+def _locative(place: Place, text: str) -> bool:
+    """ "in Beijing", "at the Great Hall", "to Bali", "在北京", "베이징에서"."""
+    lead = text[max(0, place.start - 4) : place.start].lower()
+    return lead.endswith(LOCATIVE_LEADS) or place.text.endswith(("에서", "을", "를"))
+
+
+def _place(
+    view: SentenceView, cue: Span, text: str, dateline: Intervals, status: str
+) -> Place | None:
+    """Venue, then a city or country introduced as a location ("in", "在",
+    "에서"), a trip's destination first. A bare city ("pressing Beijing") is a
+    government, used only when no dateline tells where a held meeting took
+    place. Never a place that speaks ("…, the White House said": a source), one
+    left behind ("depart Washington") or the dateline itself."""
     speech = [c.start_char for c in view.cues if c.label_ == SPEECH]
-    places = [p for p in view.places if not any(0 <= s - p.end <= 2 for s in speech)]
-    for attribute in ("venue", "city"):
-        found = [p for p in places if getattr(p, attribute)]
+    places = [
+        p
+        for p in view.places
+        if not any(0 <= s - p.end <= 2 for s in speech)
+        and not dateline.overlaps(p.start, p.end)
+        and not text[max(0, p.start - 8) : p.start].lower().endswith(ORIGIN_WORDS)
+    ]
+    if cue.label_ == "VISIT":
+        places.sort(key=lambda p: p.start < cue.start_char)
+    venues = [p for p in places if p.venue]
+    located = [p for p in places if p.city and _locative(p, text)]
+    bare = [] if status == "held" and dateline else [p for p in places if p.city]
+    countries = [p for p in places if not p.city and _locative(p, text)]
+    for found in (venues, located, bare, countries):
         if found:
             return found[0]
-    for place in places:
-        lead = text[max(0, place.start - 4) : place.start].lower()
-        if lead.endswith(("to ", "in ")):
-            return place
     return None
 
 
 def meeting_mentions(
-    views: list[SentenceView], text: str, reference: dt.date | None
+    views: list[SentenceView],
+    text: str,
+    reference: dt.date | None,
+    dateline: tuple[int, int] | None = None,
 ) -> list[MeetingRecord]:
+    filed = Intervals([dateline] if dateline else [])
+    called_off = any("CANCELLED" in view.labels() for view in views)
     records = []
     for view in views:
         if is_headline(view.span.text):
@@ -208,6 +248,8 @@ def meeting_mentions(
         if cue is None:
             continue
         status = _status(view, cue, text)
+        if status == "planned" and called_off and _undone(view, cue, text):
+            status = "cancelled"
         if cue.label_ == "VISIT" and status != "cancelled":
             continue
         participants = _participants(view, cue, text)
@@ -219,7 +261,7 @@ def meeting_mentions(
         outcome = view.first(*OUTCOME_LABELS)
         if outcome is not None and outcome.start_char < cue.start_char:
             continue
-        date = _date(view, cue, text, reference, planned=status == "planned")
+        date = _date(view, cue, text, reference, status, filed)
         kind = _kind(view, cue)
         records.append(
             MeetingRecord(
@@ -229,7 +271,7 @@ def meeting_mentions(
                 status=status,
                 participants=participants,
                 date=date.value if date else None,
-                place=_place(view, text) if kind == "in_person" else None,
+                place=_place(view, cue, text, filed, status) if kind == "in_person" else None,
                 group_subject=any(
                     c.label_ in ("JOINT", "GROUP") and c.start_char < cue.start_char
                     for c in view.cues

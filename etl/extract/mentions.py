@@ -3,6 +3,7 @@ them), generic descriptors, pronouns and places."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -254,13 +255,34 @@ def candidate_mentions(
     return found
 
 
-def dateline_place(doc: Doc, window: int = 60) -> Place | None:
-    """ "BEIJING – …", "WASHINGTON (Reuters) -": a place opening the text."""
-    opening = doc[: min(len(doc), window)].text
+_AGENCIES = ("新华社", "中新社", "电", "记者", "(뉴스1)", "연합뉴스")
+_CJK_DATE = re.compile(r"\d{1,2}[月일]|\d{1,2}日电")
+_DATELINE_END = re.compile(r"\s[-–—]+\s|电|\)\s*[-–—:]")
+
+
+def dateline_span(doc: Doc) -> tuple[int, int] | None:
+    """ "WASHINGTON, Feb 3 (AP) — ", "新华社瓦莱塔9月17日电": where the text was
+    filed and when, not where or when anything in the story happened."""
+    place = dateline_place(doc)
+    if place is None:
+        return None
+    end = _DATELINE_END.search(doc.text, place.end, place.end + 60)
+    return (place.start, end.end()) if end else None
+
+
+def dateline_place(doc: Doc, window: int = 400) -> Place | None:
+    """ "BEIJING – …", "WASHINGTON (Reuters) -", "新华社北京4月2日电": a place that
+    opens a line near the top (after the headline), followed by a dash, a
+    parenthesis, a comma or a date."""
+    text = doc.text
     for place in places(doc):
-        if place.start > window or place.city is None:
+        if place.start > window:
+            break
+        line_start = text.rfind("\n", 0, place.start) + 1
+        lead = text[line_start : place.start].strip()
+        if place.city is None or (lead and not lead.endswith(_AGENCIES)):
             continue
-        following = opening[place.end : place.end + 6].strip()
-        if following[:1] in ("-", "–", "—", "(", ","):
+        following = text[place.end : place.end + 6].strip()
+        if following[:1] in ("-", "–", "—", "(", ",") or _CJK_DATE.match(following):
             return place
     return None

@@ -13,6 +13,7 @@ from etl.extract.meetings import OUTCOME_LABELS, meeting_mentions, sentence_view
 from etl.extract.mentions import (
     candidate_mentions,
     dateline_place,
+    dateline_span,
     person_mentions,
     places,
     pronoun_mentions,
@@ -86,7 +87,9 @@ def extract(
         + [(t.label_start, t.label_end) for t in turns],
         turns=[(t.label_start, t.end, label_speaker(t, mentions)) for t in turns],
     )
-    meetings = _with_fallback(meeting_mentions(views, text, reference), _speakers(statements))
+    meetings = _with_fallback(
+        meeting_mentions(views, text, reference, dateline_span(doc)), _speakers(statements)
+    )
     outcomes = []
     meeting_at: dict[int, int] = {}
     for index, meeting in enumerate(meetings):

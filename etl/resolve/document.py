@@ -123,8 +123,16 @@ class DocumentResolver:
         start = date.start if date else None
         end = date.end if date else None
         place: Place | None = record.place
-        if place is None and record.kind == "in_person":
-            place = self.extraction.default_place
+        default = self.extraction.default_place
+        # "in Malta", filed from Valletta: the dateline names the city; a
+        # meeting to come is not where its story was filed
+        if (
+            record.kind == "in_person"
+            and record.status == "held"
+            and default is not None
+            and (place is None or (place.city is None and place.country == default.country))
+        ):
+            place = default
         draft = MeetingDraft(
             kind=record.kind,
             status=record.status,
