@@ -54,3 +54,18 @@ def test_q_and_a_labels():
 
 def test_prose_with_a_single_capitalized_colon_is_not_a_transcript():
     assert find_turns("UPDATE: The talks were extended by a day.") == []
+
+
+def test_a_stage_direction_between_label_and_colon_marks_interpretation():
+    text = (
+        "SECRETARY BLINKEN: Thank you, Director.\n\n"
+        "DIRECTOR WANG (via interpreter): We welcome the Secretary.\n\n"
+        "MODERATOR (off-mic): Next question."
+    )
+    turns = find_turns(text)
+    assert [(t.label, t.via_interpreter) for t in turns] == [
+        ("SECRETARY BLINKEN", False),
+        ("DIRECTOR WANG", True),
+        ("MODERATOR", False),
+    ]
+    assert text[turns[1].start : turns[1].end] == "We welcome the Secretary."

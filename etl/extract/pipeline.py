@@ -25,6 +25,7 @@ from etl.extract.records import Extraction, MeetingRecord, PersonMention, Statem
 from etl.extract.statements import Context, extract_statements, label_speaker
 from etl.extract.topics import tag_topics
 from etl.extract.transcript import find_turns
+from etl.extract.transcript_meeting import transcript_meeting
 
 
 def _known(names: Sequence[NamePattern]) -> tuple[dict[str, str], dict[str, str]]:
@@ -90,6 +91,11 @@ def extract(
     meetings = _with_fallback(
         meeting_mentions(views, text, reference, dateline_span(doc)), _speakers(statements)
     )
+    recorded = transcript_meeting(
+        views, [(t, label_speaker(t, mentions)) for t in turns], text, reference
+    )
+    if recorded is not None:
+        meetings.insert(0, recorded)
     outcomes = []
     meeting_at: dict[int, int] = {}
     for index, meeting in enumerate(meetings):

@@ -9,10 +9,15 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-LABEL = re.compile(r"(?m)^(?P<label>[A-Z][A-Z.'’ -]{0,60}?[A-Z.]|Q):[ \t]+")
+# A stage direction may sit between the label and its colon:
+# "DIRECTOR WANG (via interpreter):"
+_LABEL_DIRECTION = r"(?:[ \t]*\((?P<direction>[^()\n]{1,40})\))?"
+LABEL = re.compile(rf"(?m)^(?P<label>[A-Z][A-Z.'’ -]{{0,60}}?[A-Z.]|Q){_LABEL_DIRECTION}:[ \t]+")
 # "Mao Ning:", "Bloomberg:" — briefing transcripts label turns in title case; such
 # labels count only when a document has several of them.
-TITLE_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}):[ \t]+")
+TITLE_LABEL = re.compile(
+    rf"(?m)^(?P<label>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,3}}){_LABEL_DIRECTION}:[ \t]+"
+)
 MIN_TITLE_LABELS = 3
 SECTION_BREAK = re.compile(r"\n[ \t]*\n[ \t]*\n")
 DIRECTION = re.compile(r"\((?P<body>[^()\n]{1,60})\)")
@@ -73,6 +78,8 @@ def find_turns(text: str, min_labels: int = 2) -> list[Turn]:
         section_end = breaks[k] if k < len(breaks) else len(text)
         end = min(limit, section_end)
         start, end, via = _strip_directions(text, match.end(), end)
+        direction = (match.group("direction") or "").strip().lower().rstrip(".")
+        via = via or direction in INTERPRETER
         turns.append(
             Turn(
                 label=match.group("label").strip(),

@@ -1,0 +1,71 @@
+"""A transcript's own meeting. "Remarks by Secretary Blinken and Director Wang
+Before Their Meeting", followed by turns that people of two countries speak, is
+the record of a meeting those speakers held, on the date and at the place its
+header gives. Prose mentions need a cue in a sentence; a transcript's is in its
+title, which prose extraction skips as a headline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from etl.extract.dates import find_dates
+from etl.extract.meetings import SentenceView
+from etl.extract.records import MeetingRecord, PersonMention, Place
+from etl.extract.transcript import Turn
+
+# A title names its event with a bare noun ("Before Their Meeting", "Bilateral
+# Talks"), which prose cues leave alone as too weak inside a sentence.
+HEADER_CUE = re.compile(
+    r"\b(?:(?P<video>video ?(?:call|conference)|virtual)|(?P<call>(?:phone |telephone )?call)"
+    r"|meeting|talks|summit|dialogue|bilateral)\b|会谈|会见|会晤|회담",
+    re.IGNORECASE,
+)
+
+
+def _speakers(turns: list[tuple[Turn, PersonMention | None]]) -> tuple[PersonMention, ...]:
+    seen: dict[str, PersonMention] = {}
+    for _, speaker in turns:
+        if speaker is not None and speaker.country:
+            seen.setdefault(speaker.gazetteer_key or speaker.text.lower(), speaker)
+    return tuple(seen.values())
+
+
+def _header_place(header: list[SentenceView]) -> Place | None:
+    places = [p for view in header for p in view.places]
+    for attribute in ("venue", "city"):
+        found = [p for p in places if getattr(p, attribute)]
+        if found:
+            return found[0]
+    return None
+
+
+def transcript_meeting(
+    views: list[SentenceView],
+    turns: list[tuple[Turn, PersonMention | None]],
+    text: str,
+    reference: dt.date | None,
+) -> MeetingRecord | None:
+    """The meeting a transcript records, or None when its header names no
+    meeting or its speakers are not of two countries."""
+    if not turns:
+        return None
+    header_end = turns[0][0].label_start
+    header = [v for v in views if v.end <= header_end]
+    found = [(v, HEADER_CUE.search(v.span.text)) for v in header]
+    cued = [(v, match) for v, match in found if match is not None]
+    people = _speakers(turns)
+    if not cued or len({p.country for p in people}) < 2:
+        return None
+    cue_view, cue = cued[0]
+    dates = [d.value for d in find_dates(text[:header_end], reference) if d.value.start]
+    kind = "video" if cue.group("video") else "call" if cue.group("call") else "in_person"
+    return MeetingRecord(
+        start=cue_view.start,
+        end=cue_view.end,
+        kind=kind,
+        status="held",
+        participants=people,
+        date=dates[0] if dates else None,
+        place=_header_place(header) if kind == "in_person" else None,
+    )
