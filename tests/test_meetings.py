@@ -221,3 +221,32 @@ def test_a_future_elsewhere_in_the_sentence_does_not_make_a_meeting_planned():
     text = "Blinken met Wang Yi in Beijing on Friday, and the two sides will meet again in the autumn in Washington to review progress on trade."
     found = meetings(text, dt.date(2024, 4, 26))
     assert found[0][:4] == ("in_person", "held", dt.date(2024, 4, 26), "Beijing")
+
+
+def test_a_sentence_case_title_is_no_meeting_and_a_place_since_then_is_not_the_venue():
+    text = (
+        "Trump and Xi agree on tariff truce at Busan summit\n\n"
+        "BUSAN, South Korea (AP) — President Donald Trump met Chinese leader Xi Jinping at an air "
+        "base in Busan on Thursday, their first meeting since Trump returned to the White House."
+    )
+    [meeting] = analyze(text, dt.date(2025, 10, 30)).meetings
+    assert (meeting.start_date, meeting.city, meeting.venue) == (
+        dt.date(2025, 10, 30),
+        "Busan",
+        None,
+    )
+    assert len(meeting.spans) == 1
+
+
+def test_a_meeting_someone_is_due_to_hold_is_planned_and_not_where_they_go_next():
+    text = "Raimondo is due to meet Vice Premier He Lifeng on Tuesday before traveling to Shanghai."
+    assert meetings(text, dt.date(2023, 8, 28)) == [
+        ("in_person", "planned", dt.date(2023, 8, 29), None, ["Gina Raimondo", "He Lifeng"])
+    ]
+
+
+def test_korean_verb_forms_of_a_cue_and_the_day_of_an_announcement():
+    text = "토니 블링컨 미국 국무장관이 다음 달 왕이 중국 외교부장과 회담할 예정이라고 국무부가 14일 밝혔다."
+    assert meetings(text, dt.date(2024, 3, 15)) == [
+        ("in_person", "planned", None, None, ["Antony Blinken", "Wang Yi"])
+    ]

@@ -111,3 +111,22 @@ def test_the_same_result_in_two_languages_is_one_outcome_described_in_english():
         outcome.record.description == "agreed to establish a joint working group on climate change"
     )
     assert outcome.record.topic == "climate-change"
+
+
+def test_one_government_binding_itself_is_an_agreed_outcome_but_an_opinion_is_not():
+    text = (
+        "Trump met Xi Jinping in Busan on Oct. 30, 2025. China agreed to pause its export "
+        "controls on rare earths for one year, the commerce ministry said. Xi agreed that the "
+        "relationship matters."
+    )
+    assert outcomes(text) == [
+        ("commitment", "agreed", "agreed to pause its export controls on rare earths for one year")
+    ]
+
+
+def test_a_named_source_after_the_outcome_is_not_part_of_it():
+    text = (
+        "Biden and Xi held a virtual summit on Nov. 15, 2021. The two agreed to look into arms "
+        "control talks, U.S. national security adviser Jake Sullivan said."
+    )
+    assert [o[2] for o in outcomes(text)] == ["agreed to look into arms control talks"]

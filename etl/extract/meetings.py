@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -14,7 +15,7 @@ from etl.extract.dates import DateMention, find_dates
 from etl.extract.nlp import CUES_KEY, SPEECH
 from etl.extract.records import MeetingRecord, PersonMention, Place
 from etl.extract.spans import Intervals, SpanIndex
-from etl.extract.text import is_headline
+from etl.extract.text import is_headline, title_end
 
 OUTCOME_LABELS = ("AGREED", "COMMITTED", "HOPE", "INVITED", "DISCUSSED", "REITERATED")
 FUTURE_WORDS = ("will ", "would ", "next week", "tomorrow", "expected", "to be held", "plans")
@@ -35,6 +36,7 @@ ORIGIN_WORDS = ("depart ", "departs ", "departed ", "leave ", "leaves ", "left "
 # "had been expected to meet": a plan overtaken by events
 UNDONE_PLAN = ("had been scheduled", "had been expected", "had been set", "had planned",
                "had been due", "had been planned", "was to have")  # fmt: skip
+SPEECH_AFTER_DATE = re.compile(r"\s*(?:밝혔|말했|발표했|전했|보도했|宣布|表示|说|称|报道|发布)")
 SPEECH_BEFORE_DATE = ("said on", "said", "told", "announced on", "said in", "updated")
 
 
@@ -48,6 +50,7 @@ class SentenceView:
     places: list[Place]
     in_turn: bool = False  # spoken in a transcript turn, not narrated
     speaker: PersonMention | None = None  # who speaks, when in a transcript turn
+    headline: bool = False  # a title or section heading: too terse to report facts
 
     @property
     def start(self) -> int:
@@ -87,6 +90,7 @@ def sentence_views(
         [p for p in places if not outside.overlaps(p.start, p.end)], start=lambda p: p.start
     )
     views = []
+    title = title_end(doc.text)
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
         if outside.overlaps(s, s + 1) and outside.overlaps(e - 1, e):
@@ -100,6 +104,7 @@ def sentence_views(
                 places=found_places.starting_in(s, e),
                 in_turn=turn is not None,
                 speaker=turn[2] if turn is not None else None,
+                headline=s < title or is_headline(sent.text),
             )
         )
     return views
@@ -146,26 +151,31 @@ def _first_person_before(text: str, view: SentenceView, cue: Span) -> bool:
     return bool(FIRST_PERSON & set(before.replace(",", " ").split()))
 
 
-def _participants(view: SentenceView, cue: Span, text: str) -> tuple[PersonMention, ...]:
-    """People in the cue's clause and in the main clause; a subordinate clause
-    ("since President Biden took office") contributes nobody."""
+def _main_clauses(view: SentenceView, cue: Span) -> Intervals:
+    """The main clause and the cue's clause; a subordinate clause ("since
+    President Biden took office", "before traveling to Shanghai") tells of
+    other people and places."""
     boundaries = [c.start_char for c in view.cues if c.label_ == "CLAUSE"]
-    edges = [view.start, *boundaries, view.end]
-    segments = list(itertools.pairwise(edges))
-    cue_segment = next(i for i, (s, e) in enumerate(segments) if s <= cue.start_char < e)
-    keep = {0, cue_segment}
-    chosen = []
-    for mention in view.mentions:
-        if mention.kind == "pronoun" or _names_an_institution(text, mention.end):
-            continue
-        index = next(
-            i
-            for i, (s, e) in enumerate(segments)
-            if s <= mention.start < e or i == len(segments) - 1
-        )
-        if index in keep:
-            chosen.append(mention)
-    return tuple(chosen)
+    segments = list(itertools.pairwise([view.start, *boundaries, view.end + 1]))
+    return Intervals(
+        [
+            segment
+            for i, segment in enumerate(segments)
+            if i == 0 or segment[0] <= cue.start_char < segment[1]
+        ]
+    )
+
+
+def _participants(view: SentenceView, cue: Span, text: str) -> tuple[PersonMention, ...]:
+    """People in the main clause and the cue's clause."""
+    clauses = _main_clauses(view, cue)
+    return tuple(
+        m
+        for m in view.mentions
+        if m.kind != "pronoun"
+        and not _names_an_institution(text, m.end)
+        and clauses.overlaps(m.start, m.start + 1)
+    )
 
 
 def _date(
@@ -185,9 +195,13 @@ def _date(
         dates = [d for d in dates if not dateline.overlaps(d.start, d.end)]
 
     def about_the_meeting(candidate: DateMention) -> bool:
-        """ "officials said on Friday" dates the statement, not the meeting."""
+        """ "officials said on Friday", "국무부가 14일 밝혔다", "毛宁14日宣布"
+        date the statement, not the meeting."""
         lead = text[max(view.start, candidate.start - 12) : candidate.start].lower()
-        return not any(marker in lead for marker in SPEECH_BEFORE_DATE)
+        trail = text[candidate.end : candidate.end + 8]
+        return not (
+            any(marker in lead for marker in SPEECH_BEFORE_DATE) or SPEECH_AFTER_DATE.match(trail)
+        )
 
     dates = [d for d in dates if about_the_meeting(d)]
     after = [d for d in dates if d.start >= cue.start_char]
@@ -211,10 +225,12 @@ def _place(
     place. Never a place that speaks ("…, the White House said": a source), one
     left behind ("depart Washington") or the dateline itself."""
     speech = [c.start_char for c in view.cues if c.label_ == SPEECH]
+    clauses = _main_clauses(view, cue)
     places = [
         p
         for p in view.places
-        if not any(0 <= s - p.end <= 2 for s in speech)
+        if clauses.overlaps(p.start, p.start + 1)
+        and not any(0 <= s - p.end <= 2 for s in speech)
         and not dateline.overlaps(p.start, p.end)
         and not text[max(0, p.start - 8) : p.start].lower().endswith(ORIGIN_WORDS)
     ]
@@ -240,7 +256,7 @@ def meeting_mentions(
     called_off = any("CANCELLED" in view.labels() for view in views)
     records = []
     for view in views:
-        if is_headline(view.span.text):
+        if view.headline:
             continue
         cue = view.first("MEET", "CALL", "VIDEO", "SPOKE", "MEET_WEAK")
         if cue is None and "CANCELLED" in view.labels():

@@ -5,13 +5,14 @@ same topic stay one outcome."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span
 
 from etl.extract.meetings import OUTCOME_LABELS, SentenceView
 from etl.extract.records import OutcomeRecord
-from etl.extract.text import is_hangul, is_headline, word_count
+from etl.extract.text import is_hangul, word_count
 from etl.extract.topics import primary_topic
 
 NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED")
@@ -25,6 +26,10 @@ MECHANISM_WORDS = (
 WORKING_GROUP_WORDS = ("working group", "工作组", "워킹그룹", "실무그룹")
 INVITATION_WORDS = ("invit", "邀请", "초청")
 CJK_TALK_WORDS = ("磋商", "谈判", "협의")
+ONE_GOVERNMENT = re.compile(
+    r"(?:^|[\s,])(?:China|Beijing|the United States|Washington|the U\.S\.|the US"
+    r"|the (?:Chinese|U\.S\.|American) side)(?:\s+also)?\s+$"
+)
 ATTRIBUTION_VERBS = frozenset(["said", "says", "told", "added", "noted", "according", "reported"])
 KOREAN_CONNECTIVES = ("고", "며", "서")
 _NO_QUOTES = str.maketrans("", "", '"“”‘’')
@@ -46,7 +51,12 @@ class Part:
 
 
 def _has_joint_subject(view: SentenceView, cue: Span, text: str) -> bool:
+    """Both sides agreed, or one government bound itself ("China agreed to
+    pause …"); one person agreeing *that* something is so is an opinion."""
     if any(c.label_ == "JOINT" and c.start_char < cue.start_char for c in view.cues):
+        return True
+    lead = text[max(view.start, cue.start_char - 40) : cue.start_char]
+    if cue.text.lower() == "agreed to" and ONE_GOVERNMENT.search(lead):
         return True
     named = [m for m in view.mentions if m.kind != "pronoun" and m.start < cue.start_char]
     return len(named) >= 2 and " and " in text[named[0].end : named[-1].start]
@@ -136,7 +146,11 @@ def _without_attribution(body: str) -> str:
     """Drop a trailing source clause: "…, U.S. officials said"."""
     head, comma, tail = body.rpartition(",")
     words = tail.lower().split()
-    if comma and 0 < len(words) <= 6 and any(w in ATTRIBUTION_VERBS for w in words):
+    source = 0 < len(words) <= 6 and any(w in ATTRIBUTION_VERBS for w in words)
+    named_source = 0 < len(words) <= 10 and (
+        words[-1] in ATTRIBUTION_VERBS or words[0] == "according"
+    )
+    if comma and (source or named_source):
         return head
     return body
 
@@ -154,7 +168,7 @@ def outcome_mentions(
     view: SentenceView, text: str, meeting_index: int | None
 ) -> list[OutcomeRecord]:
     records: list[OutcomeRecord] = []
-    if is_headline(view.span.text):
+    if view.headline:
         return records
     for part in _parts(view, text):
         description = _describe(part, text)

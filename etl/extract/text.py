@@ -25,6 +25,22 @@ def is_headline(text: str) -> bool:
     return capitalized / len(words) > 0.6
 
 
+def title_end(text: str) -> int:
+    """Where the document's title ends: its first line, when that line is short,
+    lacks a sentence's final punctuation and is followed by more text
+    ("Trump and Xi agree on tariff truce at Busan summit"); 0 when there is none.
+    Sentence-case titles escape :func:`is_headline`, their position gives them away."""
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    newline = stripped.find("\n")
+    if newline <= 0 or not stripped[newline:].strip():
+        return 0
+    line = stripped[:newline].rstrip()
+    if word_count(line) > MAX_HEADLINE_WORDS or line[-1:] in ".!?。":
+        return 0
+    return offset + newline
+
+
 def is_hangul(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
