@@ -89,3 +89,14 @@ def test_find_dates_never_fails_and_spans_are_in_the_text(text, reference):
     for mention in find_dates(text, reference):
         assert 0 <= mention.start < mention.end <= len(text)
         assert text[mention.start : mention.end] == mention.value.text
+
+
+def test_a_month_and_year_is_a_time_without_a_day():
+    [found] = find_dates("met briefly in June 2023")
+    assert (found.value.start, found.value.text) == (None, "June 2023")
+    assert dateline("Filed in June 2023") is None
+
+
+def test_korean_ranges_with_a_wave_dash():
+    value = only("5∼6일로 예정됐던 방문", dt.date(2023, 2, 3))
+    assert (value.start, value.end) == (dt.date(2023, 2, 5), dt.date(2023, 2, 6))

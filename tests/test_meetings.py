@@ -250,3 +250,25 @@ def test_korean_verb_forms_of_a_cue_and_the_day_of_an_announcement():
     assert meetings(text, dt.date(2024, 3, 15)) == [
         ("in_person", "planned", None, None, ["Antony Blinken", "Wang Yi"])
     ]
+
+
+def test_an_earlier_meeting_of_another_month_keeps_neither_the_date_nor_the_dateline_place():
+    text = (
+        "SINGAPORE, May 31 (Reuters) - U.S. Defense Secretary Lloyd Austin met Chinese Defense "
+        "Minister Dong Jun in Singapore on Friday.\n\n"
+        "Austin previously met Li Shangfu briefly in June 2023."
+    )
+    assert meetings(text, dt.date(2024, 5, 31)) == [
+        ("in_person", "held", dt.date(2024, 5, 31), "Singapore", ["Dong Jun", "Lloyd Austin"]),
+        ("in_person", "held", None, None, ["Li Shangfu", "Lloyd Austin"]),
+    ]
+
+
+def test_korean_visit_that_was_scheduled_and_postponed_is_cancelled():
+    text = (
+        "토니 블링컨 미국 국무장관이 5∼6일로 예정됐던 중국 방문을 연기했다고 국무부가 3일 밝혔다.\n\n"
+        "블링컨 장관은 이번 방중 기간 친강 중국 외교부장과 회담할 예정이었다."
+    )
+    assert meetings(text, dt.date(2023, 2, 4)) == [
+        ("in_person", "cancelled", dt.date(2023, 2, 5), None, ["Antony Blinken", "Qin Gang"])
+    ]

@@ -34,9 +34,12 @@ DAY_FIRST = re.compile(
     rf"\b(?P<d1>\d{{1,2}}){_RANGE}\s(?:of\s)?{_MONTH}\.?(?:,?\s(?P<year>\d{{4}}))?\b",
     re.IGNORECASE,
 )
+# "in June 2023": a month, not a day; it dates a meeting to another time than
+# the story's without giving its day
+MONTH_YEAR = re.compile(rf"\b{_MONTH}\.?,?\s(?P<year>\d{{4}})\b", re.IGNORECASE)
 ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<d1>\d{2})\b")
 KOREAN = re.compile(
-    r"(?:(?P<year>\d{4})년\s?)?(?:(?P<month>\d{1,2})월\s?)?(?P<d1>\d{1,2})(?:\s?[~-]\s?(?P<d2>\d{1,2}))?일"
+    r"(?:(?P<year>\d{4})년\s?)?(?:(?P<month>\d{1,2})월\s?)?(?P<d1>\d{1,2})(?:\s?[~\-∼～–]\s?(?P<d2>\d{1,2}))?일"
 )
 CHINESE = re.compile(
     r"(?:(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月)?(?P<d1>\d{1,2})日?"
@@ -127,6 +130,10 @@ def find_dates(
             if value is not None:
                 found.append(DateMention(match.start(), match.end(), value))
                 taken.append((match.start(), match.end()))
+    for match in MONTH_YEAR.finditer(text):
+        if free(match.start(), match.end()):
+            found.append(DateMention(match.start(), match.end(), DateRange(None, None, match[0])))
+            taken.append((match.start(), match.end()))
     for pattern in (RELATIVE, RELATIVE_CJK):
         for match in pattern.finditer(text):
             if free(match.start(), match.end()):

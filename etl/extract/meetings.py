@@ -35,7 +35,8 @@ LOCATIVE_LEADS = ("in ", "at ", "to ", "on ", "在", "赴", "于")
 ORIGIN_WORDS = ("depart ", "departs ", "departed ", "leave ", "leaves ", "left ", "from ")
 # "had been expected to meet": a plan overtaken by events
 UNDONE_PLAN = ("had been scheduled", "had been expected", "had been set", "had planned",
-               "had been due", "had been planned", "was to have")  # fmt: skip
+               "had been due", "had been planned", "was to have",
+               "예정이었", "예정됐던", "예정이던", "原定", "原计划")  # fmt: skip
 SPEECH_AFTER_DATE = re.compile(r"\s*(?:밝혔|말했|발표했|전했|보도했|宣布|表示|说|称|报道|发布)")
 SPEECH_BEFORE_DATE = ("said on", "said", "told", "announced on", "said in", "updated")
 
@@ -129,7 +130,8 @@ def _status(view: SentenceView, cue: Span, text: str) -> str:
 
 def _undone(view: SentenceView, cue: Span, text: str) -> bool:
     """ "Blinken had been expected to meet Qin", in a story of a cancellation."""
-    return any(phrase in text[view.start : cue.start_char].lower() for phrase in UNDONE_PLAN)
+    window = text[view.start : min(view.end, cue.end_char + STATUS_WINDOW)].lower()
+    return any(phrase in window for phrase in UNDONE_PLAN)
 
 
 def _kind(view: SentenceView, cue: Span) -> str:

@@ -21,6 +21,8 @@ from etl.resolve.meetings import MeetingDraft, Participant, merge_drafts
 from etl.resolve.outcomes import prefer_description, same_outcome
 from etl.resolve.persons import NON_NAME_TITLES, PersonResolver, Resolution, kind_matches
 
+TIMELY = dt.timedelta(days=3)  # a dateline place also holds for meetings this close to the story
+
 
 @dataclass(frozen=True)
 class NewPerson:
@@ -125,11 +127,12 @@ class DocumentResolver:
         place: Place | None = record.place
         default = self.extraction.default_place
         # "in Malta", filed from Valletta: the dateline names the city; a
-        # meeting to come is not where its story was filed
+        # meeting to come, or one of another time, is not where the story was filed
         if (
             record.kind == "in_person"
             and record.status == "held"
             and default is not None
+            and self._timely(record.date, start)
             and (place is None or (place.city is None and place.country == default.country))
         ):
             place = default
@@ -150,7 +153,7 @@ class DocumentResolver:
             draft.participants[found.name] = Participant(
                 found.name, found.country, self._title(found, start), mention.start, mention.end
             )
-        if record.status == "held":
+        if record.status == "held" and record.date is None:  # "in June 2023" is its own time
             self._inherit_context(draft, earlier)
         draft.spans.append(
             (
@@ -163,6 +166,12 @@ class DocumentResolver:
             )
         )
         return draft
+
+    def _timely(self, parsed: DateRange | None, start: dt.date | None) -> bool:
+        """Told without a date, or dated within days of the story."""
+        if parsed is None:
+            return True
+        return start is not None and self.day is not None and abs(start - self.day) <= TIMELY
 
     @staticmethod
     def _inherit_context(draft: MeetingDraft, earlier: list[MeetingDraft]) -> None:
