@@ -130,3 +130,13 @@ def test_a_named_source_after_the_outcome_is_not_part_of_it():
         "control talks, U.S. national security adviser Jake Sullivan said."
     )
     assert [o[2] for o in outcomes(text)] == ["agreed to look into arms control talks"]
+
+
+def test_a_clause_with_its_own_subject_ends_the_outcome():
+    text = (
+        "Xi spoke with Biden by phone on April 2, 2024. The two presidents agreed that their teams "
+        "will maintain communication, and Xi welcomed Secretary Yellen to visit China."
+    )
+    assert [o[2] for o in outcomes(text)] == [
+        "agreed that their teams will maintain communication"
+    ]

@@ -30,6 +30,8 @@ ONE_GOVERNMENT = re.compile(
     r"(?:^|[\s,])(?:China|Beijing|the United States|Washington|the U\.S\.|the US"
     r"|the (?:Chinese|U\.S\.|American) side)(?:\s+also)?\s+$"
 )
+# ", and Xi welcomed …": a clause with its own subject is a result of its own
+NEW_SUBJECT = re.compile(r",\s(?:and|but|while)\s(?:[A-Z][\w'-]+|he|she)\s[a-z]+ed\b")
 ATTRIBUTION_VERBS = frozenset(["said", "says", "told", "added", "noted", "according", "reported"])
 KOREAN_CONNECTIVES = ("고", "며", "서")
 _NO_QUOTES = str.maketrans("", "", '"“”‘’')
@@ -96,6 +98,8 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
         if i + 1 < len(cues):
             comma = text.rfind(",", cue.end_char, end)
             end = comma if comma > 0 else end
+        new_clause = NEW_SUBJECT.search(text, cue.end_char, end)
+        end = new_clause.start() if new_clause else end
         start = cue.start_char
         if is_hangul(cue.text):
             previous_end = cues[i - 1].end_char if i > 0 else view.start
