@@ -272,3 +272,23 @@ def test_korean_visit_that_was_scheduled_and_postponed_is_cancelled():
     assert meetings(text, dt.date(2023, 2, 4)) == [
         ("in_person", "cancelled", dt.date(2023, 2, 5), None, ["Antony Blinken", "Qin Gang"])
     ]
+
+
+def test_talks_between_two_named_sides_are_a_meeting_but_talks_of_one_side_are_not():
+    text = (
+        "On Tuesday and Wednesday, Sullivan and Wang Yi held what both sides called candid "
+        "talks outside Beijing.\n\nSullivan talks to reporters every week."
+    )
+    assert meetings(text, dt.date(2024, 8, 29)) == [
+        ("in_person", "held", dt.date(2024, 8, 27), "Beijing", ["Jake Sullivan", "Wang Yi"])
+    ]
+
+
+def test_a_chinese_venue_after_its_city_without_a_dateline():
+    text = "当地时间11月15日，国家主席习近平在美国旧金山斐洛里庄园同美国总统拜登举行中美元首会晤。"
+    [meeting] = analyze(text, dt.date(2023, 11, 16)).meetings
+    assert (meeting.city, meeting.venue, meeting.start_date) == (
+        "Woodside",
+        "Filoli Estate",
+        dt.date(2023, 11, 15),
+    )

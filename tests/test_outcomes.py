@@ -137,6 +137,4 @@ def test_a_clause_with_its_own_subject_ends_the_outcome():
         "Xi spoke with Biden by phone on April 2, 2024. The two presidents agreed that their teams "
         "will maintain communication, and Xi welcomed Secretary Yellen to visit China."
     )
-    assert [o[2] for o in outcomes(text)] == [
-        "agreed that their teams will maintain communication"
-    ]
+    assert [o[2] for o in outcomes(text)] == ["agreed that their teams will maintain communication"]

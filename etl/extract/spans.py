@@ -23,6 +23,9 @@ class Intervals:
         self.starts = [s for s, _ in merged]
         self.ends = [e for _, e in merged]
 
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
     def overlaps(self, start: int, end: int) -> bool:
         """True when [start, end) shares a character with a range."""
         i = bisect_right(self.starts, max(start, end - 1)) - 1
