@@ -52,3 +52,15 @@ def test_a_planned_mention_folds_into_the_held_meeting():
     assert (
         meeting_title(merged) == "Antony Blinken – Jake Sullivan – Wang Yi – Yang Jiechi, Anchorage"
     )
+
+
+def test_an_undated_mention_stays_within_the_days_its_own_story_allows():
+    held = draft([BLINKEN, WANG], start=D(2023, 6, 19), city="Beijing")
+    announced = draft([BLINKEN, WANG], status="planned")  # "next month", said in March 2024
+    announced.not_before = D(2024, 3, 15)
+    assert not same_meeting(held, announced, across_documents=True)
+    announced.not_before = D(2023, 6, 10)  # announced before the trip: the same meeting
+    assert same_meeting(held, announced, across_documents=True)
+    reported = draft([BLINKEN, WANG])  # "Blinken met Wang", in a story of June 2023
+    reported.not_after = D(2023, 6, 1)
+    assert not same_meeting(held, reported, across_documents=True)

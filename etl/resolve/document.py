@@ -145,6 +145,8 @@ class DocumentResolver:
             country=place.country if place else None,
             venue=place.venue if place else None,
             conflicts=[conflict] if conflict else [],
+            not_before=self.day if record.status == "planned" else None,
+            not_after=self.day if record.status == "held" else None,
         )
         for mention in record.participants:
             found = self.person(mention)

@@ -38,6 +38,10 @@ class MeetingDraft:
     participants: dict[str, Participant] = field(default_factory=dict)
     spans: list[tuple[int, int, str, str, dt.date | None, str | None]] = field(default_factory=list)
     conflicts: list[DateConflict] = field(default_factory=list)
+    # the days the mention's own document allows: a planned meeting is not
+    # before the story announcing it, a held one not after the story reporting it
+    not_before: dt.date | None = None
+    not_after: dt.date | None = None
 
     def sides(self) -> dict[str | None, set[str]]:
         sides: dict[str | None, set[str]] = {}
@@ -46,12 +50,27 @@ class MeetingDraft:
         return sides
 
 
-def dates_compatible(a: MeetingDraft, b: MeetingDraft) -> bool:
+def _days_overlap(a: MeetingDraft, b: MeetingDraft) -> bool:
     if a.start_date is None or b.start_date is None:
         return True
     a_end = a.end_date or a.start_date
     b_end = b.end_date or b.start_date
     return a.start_date - DATE_TOLERANCE <= b_end and b.start_date - DATE_TOLERANCE <= a_end
+
+
+def _within(window: MeetingDraft, dated: MeetingDraft) -> bool:
+    if dated.start_date is None:
+        return True
+    end = dated.end_date or dated.start_date
+    too_early = window.not_before is not None and end < window.not_before - DATE_TOLERANCE
+    too_late = window.not_after is not None and dated.start_date > window.not_after + DATE_TOLERANCE
+    return not (too_early or too_late)
+
+
+def dates_compatible(a: MeetingDraft, b: MeetingDraft) -> bool:
+    if not (_within(a, b) and _within(b, a)):
+        return False
+    return _days_overlap(a, b)
 
 
 def places_compatible(a: MeetingDraft, b: MeetingDraft) -> bool:
