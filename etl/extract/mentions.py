@@ -255,7 +255,7 @@ def candidate_mentions(
     return found
 
 
-_AGENCIES = ("新华社", "中新社", "电", "记者", "(뉴스1)", "연합뉴스")
+_AGENCIES = ("新华社", "中新社", "记者", "(뉴스1)", "연합뉴스")
 _CJK_DATE = re.compile(r"\d{1,2}[月일]|\d{1,2}日电")
 _DATELINE_END = re.compile(r"\s[-–—]+\s|电|\)\s*[-–—:]")
 

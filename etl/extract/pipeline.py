@@ -4,7 +4,7 @@ database, no network; the caller supplies the person names to recognise."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from etl.extract.dates import dateline
@@ -21,7 +21,7 @@ from etl.extract.mentions import (
 from etl.extract.nlp import NamePattern, cached_pipeline, tokenizer_safe
 from etl.extract.outcomes import outcome_mentions
 from etl.extract.quotes import find_quotes
-from etl.extract.records import Extraction, MeetingRecord, PersonMention, StatementRecord
+from etl.extract.records import Extraction, MeetingRecord, PersonMention
 from etl.extract.statements import Context, extract_statements, label_speaker
 from etl.extract.topics import tag_topics
 from etl.extract.transcript import find_turns
@@ -34,12 +34,12 @@ def _known(names: Sequence[NamePattern]) -> tuple[dict[str, str], dict[str, str]
     return full, surnames
 
 
-def _speakers(statements: list[StatementRecord]) -> tuple[PersonMention, ...]:
+def _distinct(people: Iterable[PersonMention | None]) -> tuple[PersonMention, ...]:
+    """One mention per person, in order of first appearance."""
     seen: dict[str, PersonMention] = {}
-    for statement in statements:
-        if statement.speaker is not None and statement.kind != "reported":
-            key = statement.speaker.gazetteer_key or statement.speaker.text.lower()
-            seen.setdefault(key, statement.speaker)
+    for person in people:
+        if person is not None:
+            seen.setdefault(person.gazetteer_key or person.text.lower(), person)
     return tuple(seen.values())
 
 
@@ -80,22 +80,25 @@ def extract(
         replace(s, topics=tag_topics(s.text)) for s in extract_statements(ctx, turns, language)
     ]
     quotes = find_quotes(text, ctx.paragraphs)
+    turn_speakers = [label_speaker(t, mentions) for t in turns]
     views = sentence_views(
         doc,
         mentions,
         found_places,
         quoted=[(q.outer_start, q.outer_end) for q in quotes]
         + [(t.label_start, t.label_end) for t in turns],
-        turns=[(t.label_start, t.end, label_speaker(t, mentions)) for t in turns],
+        turns=[(t.label_start, t.end, who) for t, who in zip(turns, turn_speakers, strict=True)],
     )
+    quoted_people = _distinct(s.speaker for s in statements if s.kind != "reported")
     meetings = _with_fallback(
-        meeting_mentions(views, text, reference, dateline_span(doc)), _speakers(statements)
+        meeting_mentions(views, text, reference, dateline_span(doc)), quoted_people
     )
-    recorded = transcript_meeting(
-        views, [(t, label_speaker(t, mentions)) for t in turns], text, reference
-    )
-    if recorded is not None:
-        meetings.insert(0, recorded)
+    if turns:
+        recorded = transcript_meeting(
+            views, turns[0].label_start, _distinct(turn_speakers), text, reference
+        )
+        if recorded is not None:
+            meetings.insert(0, recorded)
     outcomes = []
     meeting_at: dict[int, int] = {}
     for index, meeting in enumerate(meetings):

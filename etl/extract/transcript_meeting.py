@@ -12,7 +12,6 @@ import re
 from etl.extract.dates import find_dates
 from etl.extract.meetings import SentenceView
 from etl.extract.records import MeetingRecord, PersonMention, Place
-from etl.extract.transcript import Turn
 
 # A title names its event with a bare noun ("Before Their Meeting", "Bilateral
 # Talks"), which prose cues leave alone as too weak inside a sentence.
@@ -21,14 +20,6 @@ HEADER_CUE = re.compile(
     r"|meeting|talks|summit|dialogue|bilateral)\b|会谈|会见|会晤|회담",
     re.IGNORECASE,
 )
-
-
-def _speakers(turns: list[tuple[Turn, PersonMention | None]]) -> tuple[PersonMention, ...]:
-    seen: dict[str, PersonMention] = {}
-    for _, speaker in turns:
-        if speaker is not None and speaker.country:
-            seen.setdefault(speaker.gazetteer_key or speaker.text.lower(), speaker)
-    return tuple(seen.values())
 
 
 def _header_place(header: list[SentenceView]) -> Place | None:
@@ -42,19 +33,18 @@ def _header_place(header: list[SentenceView]) -> Place | None:
 
 def transcript_meeting(
     views: list[SentenceView],
-    turns: list[tuple[Turn, PersonMention | None]],
+    header_end: int,
+    speakers: tuple[PersonMention, ...],
     text: str,
     reference: dt.date | None,
 ) -> MeetingRecord | None:
-    """The meeting a transcript records, or None when its header names no
-    meeting or its speakers are not of two countries."""
-    if not turns:
-        return None
-    header_end = turns[0][0].label_start
+    """The meeting a transcript records: ``header_end`` is where its first turn
+    begins, ``speakers`` the distinct people its turns name. None when the
+    header names no meeting or the speakers are not of two countries."""
     header = [v for v in views if v.end <= header_end]
     found = [(v, HEADER_CUE.search(v.span.text)) for v in header]
     cued = [(v, match) for v, match in found if match is not None]
-    people = _speakers(turns)
+    people = tuple(p for p in speakers if p.country)
     if not cued or len({p.country for p in people}) < 2:
         return None
     cue_view, cue = cued[0]
