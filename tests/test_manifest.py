@@ -84,3 +84,10 @@ def test_any_bytes_as_a_manifest_never_raise(tmp_path, data):
     (tmp_path / "manifest.csv").write_bytes(data)
     manifest = read_manifest(tmp_path)
     assert isinstance(manifest.problems, list)
+
+
+def test_a_manifest_broken_in_its_header_is_reported(tmp_path):
+    (tmp_path / "manifest.csv").write_bytes(b'file,"title\r\x00')
+    manifest = read_manifest(tmp_path)
+    assert manifest.entries == {}
+    assert len(manifest.problems) == 1 and "manifest.csv:" in manifest.problems[0]

@@ -65,14 +65,14 @@ def read_manifest(folder: Path) -> Manifest:
     except (OSError, UnicodeDecodeError) as exc:
         manifest.problems.append(f"{path}: unreadable manifest ({exc})")
         return manifest
-    reader = csv.DictReader(io.StringIO(raw))
-    if not reader.fieldnames or "file" not in reader.fieldnames:
-        manifest.problems.append(f"{path}:1: the header has no 'file' column")
-        return manifest
-    unknown = [c for c in reader.fieldnames if c not in COLUMNS]
-    if unknown:
-        manifest.problems.append(f"{path}:1: unknown columns ignored: {', '.join(unknown)}")
+    reader = csv.DictReader(io.StringIO(raw, newline=""))  # the csv module splits lines
     try:
+        if not reader.fieldnames or "file" not in reader.fieldnames:
+            manifest.problems.append(f"{path}:1: the header has no 'file' column")
+            return manifest
+        unknown = [c for c in reader.fieldnames if c not in COLUMNS]
+        if unknown:
+            manifest.problems.append(f"{path}:1: unknown columns ignored: {', '.join(unknown)}")
         for row in reader:
             line = reader.line_num
             if None in row:
