@@ -164,7 +164,28 @@ def test_reference_data_loads_idempotently(pipeline):
     pipeline.prepare()
     assert snapshot(pipeline) == before
     assert scalar(pipeline, "select count(*) from persons") == len(pipeline.gazetteer.persons)
-    assert scalar(pipeline, "select count(*) from v_persons where alias_count = 0") == 0
+    unaliased = (
+        "select count(*) from persons where not exists "
+        "(select 1 from person_aliases a where a.person_id = persons.id)"
+    )
+    assert scalar(pipeline, unaliased) == 0
+    assert scalar(pipeline, "select count(*) from v_persons") == 0
+
+
+def test_v_persons_lists_the_persons_the_documents_mention(pipeline):
+    pipeline.run([DOCS])
+    seen = dict(rows(pipeline, "select name, document_count from v_persons"))
+    mentioned = {
+        name for (name,) in rows(
+            pipeline,
+            "select distinct p.canonical_name from person_mentions m "
+            "join persons p on p.id = m.person_id",
+        )
+    }  # fmt: skip
+    assert set(seen) == mentioned
+    assert seen["Antony Blinken"] >= 2
+    assert "Rex Tillerson" not in seen
+    assert scalar(pipeline, "select count(*) from persons") > len(seen)
 
 
 def test_every_resolved_mention_is_recorded_with_its_method(pipeline):

@@ -53,6 +53,16 @@ def test_descriptors_resolve_through_roles(resolver):
     assert resolver.resolve(president, dt.date(2019, 6, 1), []).name == "Donald Trump"
 
 
+def test_an_undated_descriptor_is_someone_the_document_named_not_todays_holder(resolver):
+    secretary = mention(
+        "The Secretary of State", "descriptor", title_kind="secretary_of_state", country="US"
+    )
+    assert resolver.resolve(secretary, None, []) is None
+    named = ["Qin Gang", "Antony Blinken"]
+    assert resolver.resolve(secretary, None, named).name == "Antony Blinken"
+    assert resolver.resolve(secretary, None, ["Mike Pompeo", "Antony Blinken"]) is None
+
+
 def test_misspellings_resolve_fuzzily_within_a_strict_cutoff(resolver):
     for text in ("Anthony Blinken", "Vang Yi", "Antony Blinkin"):
         found = resolver.resolve(

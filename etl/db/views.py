@@ -2,7 +2,9 @@
 them from there so the SQL analysts read is exactly the SQL the database runs.
 
 Each migration names the views it (re)creates, so a view that needs a newer table
-is only created by the revision that adds that table.
+is only created by the revision that adds that table. When a later revision
+redefines a view, the earlier definition is kept in ``sql/views/history/<revision>/``
+so the earlier revision, and a downgrade to it, still build what they built.
 """
 
 from __future__ import annotations

@@ -114,13 +114,20 @@ class PersonResolver:
                     kinds.update(COUNTERPARTS.get(kind, ()))
         return kinds
 
-    def _by_role(self, mention: PersonMention, day: dt.date | None) -> PersonEntry | None:
-        holders = [
-            p for p in self.gazetteer.persons
+    def _by_role(
+        self, mention: PersonMention, day: dt.date | None, context: list[str]
+    ) -> PersonEntry | None:
+        """The one holder of the role on the day. Without a day, "the Secretary of
+        State" is only someone the document has named who ever held that role:
+        today's holder would be a guess."""
+        by_name = self.gazetteer.by_name
+        people = self.gazetteer.persons if day else [by_name[n] for n in context if n in by_name]
+        holders = {
+            p.name: p for p in people
             if (mention.country is None or p.country == mention.country)
-            and any(mention.title_kind in r.kinds for r in p.roles_on(day))
-        ]  # fmt: skip
-        return holders[0] if len(holders) == 1 else None
+            and any(mention.title_kind in r.kinds for r in (p.roles_on(day) if day else p.roles))
+        }  # fmt: skip
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def _fuzzy(self, text: str, country: str | None) -> tuple[PersonEntry, float] | None:
         tokens = len(normalize_name(text).split())
@@ -142,7 +149,7 @@ class PersonResolver:
         if mention.kind == "pronoun":
             return None
         if mention.kind == "descriptor":
-            entry = self._by_role(mention, day)
+            entry = self._by_role(mention, day, context)
             return Resolution(entry.name, "role", 0.9, entry, entry.country) if entry else None
         exact = self._exact(mention)
         if exact is not None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from etl.db.views import create_view_statements, drop_view_statements
+from etl.db.views import VIEWS_DIR, create_view_statements, drop_view_statements
 
 revision: str = "0002"
 down_revision: str | None = "0001"
@@ -17,13 +17,16 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 VIEWS = ["v_documents", "v_persons", "v_meetings", "v_participants", "v_statements", "v_outcomes"]
+# v_persons as this revision defined it; 0006 replaces it with sql/views/v_persons.sql.
+FROZEN = {"v_persons": VIEWS_DIR / "history" / "0002"}
 
 
 def upgrade() -> None:
     for statement in drop_view_statements(VIEWS):
         op.execute(statement)
-    for statement in create_view_statements(VIEWS):
-        op.execute(statement)
+    for name in VIEWS:
+        for statement in create_view_statements([name], FROZEN.get(name, VIEWS_DIR)):
+            op.execute(statement)
 
 
 def downgrade() -> None:
