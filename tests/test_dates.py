@@ -3,7 +3,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.extract.dates import dateline, find_dates
+from etl.extract.dates import dateline, filed_on, find_dates
 
 THURSDAY = dt.date(2021, 3, 18)
 
@@ -80,6 +80,16 @@ def test_impossible_dates_are_ignored():
 def test_dateline_is_the_first_full_date_near_the_top():
     assert dateline("MARCH 18, 2021\n\nU.S.-China talks") == dt.date(2021, 3, 18)
     assert dateline("Talks on Friday in Beijing") is None
+
+
+def test_a_story_is_filed_on_its_datelines_date_or_else_its_own_date():
+    text = "BUSAN, South Korea, Oct 30 (Reuters) - Trump met Xi."
+    dateline_span = (0, text.index("-") + 1)
+    assert filed_on(text, dateline_span, dt.date(2025, 10, 31)) == dt.date(2025, 10, 30)
+    assert filed_on("BUSAN (AP) — Trump met Xi.", (0, 12), dt.date(2025, 10, 30)) == dt.date(
+        2025, 10, 30
+    )
+    assert filed_on(text, None, dt.date(2025, 10, 31)) is None
 
 
 @given(

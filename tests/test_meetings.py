@@ -292,3 +292,73 @@ def test_a_chinese_venue_after_its_city_without_a_dateline():
         "Filoli Estate",
         dt.date(2023, 11, 15),
     )
+
+
+def test_talks_after_which_something_was_agreed_are_held_where_and_when_the_story_was_filed():
+    text = (
+        "Trump hails deal after talks\n\n"
+        "BUSAN, South Korea, Oct 30 (Reuters) - U.S. President Donald Trump said on Thursday he "
+        "had agreed to cut tariffs on China after talks with Chinese President Xi Jinping in "
+        "South Korea, in exchange for a crackdown on fentanyl."
+    )
+    assert meetings(text, dt.date(2025, 10, 30)) == [
+        ("in_person", "held", dt.date(2025, 10, 30), "Busan", ["Donald Trump", "Xi Jinping"])
+    ]
+    agreed_talks = "Trump and Xi Jinping agreed to hold talks on fentanyl next month."
+    assert meetings(agreed_talks, dt.date(2025, 10, 30)) == []
+
+
+def test_a_held_meeting_without_a_day_in_the_dateline_city_is_the_story_of_that_day():
+    text = (
+        "GENEVA, May 11 (Reuters) - Treasury Secretary Scott Bessent and Vice Premier He Lifeng "
+        "held talks in Geneva, their first since tariffs rose."
+    )
+    assert meetings(text, dt.date(2025, 5, 12))[0][2:4] == (dt.date(2025, 5, 11), "Geneva")
+    undated_dateline = (
+        "GENEVA (AP) — Treasury Secretary Scott Bessent and Vice Premier He Lifeng held talks "
+        "in Geneva, their first since tariffs rose."
+    )
+    assert meetings(undated_dateline, dt.date(2025, 5, 11))[0][2:4] == (
+        dt.date(2025, 5, 11),
+        "Geneva",
+    )
+    elsewhere = (
+        "GENEVA (AP) — Treasury Secretary Scott Bessent has held talks with Vice Premier "
+        "He Lifeng in Beijing."
+    )
+    assert meetings(elsewhere, dt.date(2025, 5, 11))[0][2:4] == (None, "Beijing")
+
+
+def test_a_declined_invitation_to_meet_is_a_cancelled_meeting():
+    text = (
+        "China has declined a U.S. invitation for Defense Secretary Lloyd Austin to meet his "
+        "Chinese counterpart Li Shangfu at a security forum in Singapore, the Pentagon said."
+    )
+    assert meetings(text, dt.date(2023, 5, 29)) == [
+        ("in_person", "cancelled", None, "Singapore", ["Li Shangfu", "Lloyd Austin"])
+    ]
+    rejected_then_met = (
+        "Wang Yi rejected the accusations and met Secretary of State Antony Blinken in Munich "
+        "on Feb. 18, 2023."
+    )
+    assert meetings(rejected_then_met)[0][:2] == ("in_person", "held")
+
+
+def test_the_two_leaders_meeting_adds_its_day_to_the_meeting_named_before():
+    text = (
+        "U.S. President Donald Trump and Chinese President Xi Jinping held talks in Busan. "
+        "The two leaders met on Thursday for about 100 minutes."
+    )
+    assert meetings(text, dt.date(2025, 10, 31)) == [
+        ("in_person", "held", dt.date(2025, 10, 30), "Busan", ["Donald Trump", "Xi Jinping"])
+    ]
+
+
+def test_the_two_leaders_are_the_quoted_side_and_the_most_named_person_of_the_other():
+    text = (
+        'Biden said the talks were "candid and constructive, and we made progress." Xi Jinping '
+        "had warned against interference, and "
+        "Xi's aides were cautious. The two leaders met for four hours on Nov. 15, 2023."
+    )
+    [meeting] = meetings(text)
+    assert meeting[4] == ["Joe Biden", "Xi Jinping"]

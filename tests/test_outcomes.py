@@ -138,3 +138,33 @@ def test_a_clause_with_its_own_subject_ends_the_outcome():
         "will maintain communication, and Xi welcomed Secretary Yellen to visit China."
     )
     assert [o[2] for o in outcomes(text)] == ["agreed that their teams will maintain communication"]
+
+
+def test_an_accepted_invitation_after_and_a_named_subject_is_an_outcome_of_its_own():
+    text = (
+        "Treasury Secretary Janet Yellen held a video call with Vice Premier He Lifeng on "
+        "Feb. 22, 2024. The two officials agreed to continue communication through the working "
+        "groups and Secretary Yellen accepted an invitation to visit China."
+    )
+    assert [(o[0], o[2]) for o in outcomes(text)] == [
+        ("working_group", "agreed to continue communication through the working groups"),
+        ("invitation", "Secretary Yellen accepted an invitation to visit China"),
+    ]
+    no_subject = (
+        "Biden met Xi Jinping in Woodside on Nov. 15, 2023. The two leaders agreed to expand "
+        "flights and Student exchanges grew."
+    )
+    assert [o[2] for o in outcomes(no_subject)] == [
+        "agreed to expand flights and Student exchanges grew"
+    ]
+
+
+def test_each_chinese_invitation_is_its_own_clause():
+    text = (
+        "国家主席习近平6月5日同美国总统特朗普通电话。特朗普再次邀请习近平访问美国，"
+        "习近平对此表示感谢，并邀请特朗普访华。"
+    )
+    assert [(o[0], o[2]) for o in outcomes(text, dt.date(2025, 6, 5))] == [
+        ("invitation", "特朗普再次邀请习近平访问美国"),
+        ("invitation", "邀请特朗普访华"),
+    ]

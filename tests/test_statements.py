@@ -19,6 +19,16 @@ def test_said_after_the_quote_and_split_quotes():
     ]
 
 
+def test_a_quote_that_ends_its_sentence_is_not_attributed_to_the_next_sentence():
+    text = (
+        'Biden said the talks were "candid and constructive, and we made progress." Xi Jinping '
+        'had warned against interference. "Why now?" Blinken asked.'
+    )
+    assert quotes(text, dt.date(2023, 11, 16)) == [
+        ("Joe Biden", "candid and constructive, and we made progress."),
+    ]
+
+
 def test_said_before_the_quote_with_colon_and_participle():
     text = (
         'Qin Gang said: "China hopes the United States will take a rational view of China."\n\n'

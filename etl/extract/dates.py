@@ -166,3 +166,17 @@ def dateline(text: str, max_chars: int = 300) -> dt.date | None:
         if mention.value.start is not None and mention.value.year_known:
             return mention.value.start
     return None
+
+
+def filed_on(
+    text: str, dateline_span: tuple[int, int] | None, reference: dt.date | None
+) -> dt.date | None:
+    """The day a datelined story was filed: the date in its dateline ("BUSAN,
+    Oct 30 (Reuters) -"), or else the document's own date. None without a dateline."""
+    if dateline_span is None:
+        return None
+    start, end = dateline_span
+    for mention in find_dates(text[start:end], reference):
+        if mention.value.start is not None:
+            return mention.value.start
+    return reference

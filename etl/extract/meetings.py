@@ -31,7 +31,7 @@ INSTITUTION_WORDS = (
     "행정부",
     "政府",
 )
-LOCATIVE_LEADS = ("in ", "at ", "to ", "on ", "在", "赴", "于")
+LOCATIVE_LEADS = ("in ", "at ", "to ", "在", "赴", "于")
 ORIGIN_WORDS = ("depart ", "departs ", "departed ", "leave ", "leaves ", "left ", "from ")
 # "had been expected to meet": a plan overtaken by events
 UNDONE_PLAN = ("had been scheduled", "had been expected", "had been set", "had planned",
@@ -39,6 +39,11 @@ UNDONE_PLAN = ("had been scheduled", "had been expected", "had been set", "had p
                "예정이었", "예정됐던", "예정이던", "原定", "原计划")  # fmt: skip
 SPEECH_AFTER_DATE = re.compile(r"\s*(?:밝혔|말했|발표했|전했|보도했|宣布|表示|说|称|报道|发布)")
 SPEECH_BEFORE_DATE = ("said on", "said", "told", "announced on", "said in", "updated")
+# "agreed to cut tariffs after talks with Xi": the talks are the occasion, not the result
+OCCASION_WORDS = frozenset(["after", "following", "during", "at", "in", "amid", "on"])
+DETERMINERS = frozenset(["the", "a", "an", "their", "his", "her", "its", "two", "two-day"])
+# "declined an invitation to meet", "turned down a request for talks"
+REFUSED_OBJECTS = re.compile(r"\b(?:invitations?|requests?|offers?|proposals?|bids?)\b|\bto\s*$")
 
 
 @dataclass
@@ -120,12 +125,41 @@ def _status(view: SentenceView, cue: Span, text: str) -> str:
         min(view.end, cue.end_char + STATUS_WINDOW),
     )
     nearby = [c.label_ for c in view.cues if low <= c.start_char < high]
-    if "CANCELLED" in nearby:
+    if "CANCELLED" in nearby or _refused(view, cue, text):
         return "cancelled"
     window = text[low:high].lower()
     if "PLANNED" in nearby or any(word in window for word in FUTURE_WORDS):
         return "planned"
     return "held"
+
+
+def _refused(view: SentenceView, cue: Span, text: str) -> bool:
+    """The meeting is what a refusal refuses: "declined an invitation for Austin
+    to meet Li", "회담 제안을 거절했다". In English the meeting must be the
+    refusal's object, in its clause ("rejected the claims when he met" is held)."""
+    for refusal in (c for c in view.cues if c.label_ == "REFUSED"):
+        if not refusal.text.isascii():
+            if abs(refusal.start_char - cue.start_char) <= STATUS_WINDOW:
+                return True
+            continue
+        if refusal.start_char >= cue.start_char or refusal.start_char < view.start:
+            continue
+        between = text[refusal.end_char : cue.start_char]
+        clause_break = any(
+            c.label_ == "CLAUSE" and refusal.end_char <= c.start_char < cue.start_char
+            for c in view.cues
+        )
+        if not clause_break and REFUSED_OBJECTS.search(between):
+            return True
+    return False
+
+
+def _occasion(text: str, view: SentenceView, cue: Span) -> bool:
+    """ "after talks with Xi", "during their meeting": the meeting is when, not what."""
+    words = text[view.start : cue.start_char].lower().split()
+    while words and words[-1] in DETERMINERS:
+        words.pop()
+    return bool(words) and words[-1] in OCCASION_WORDS
 
 
 def _undone(view: SentenceView, cue: Span, text: str) -> bool:
@@ -236,8 +270,7 @@ def _place(
         and not dateline.overlaps(p.start, p.end)
         and not text[max(0, p.start - 8) : p.start].lower().endswith(ORIGIN_WORDS)
     ]
-    if cue.label_ == "VISIT":
-        places.sort(key=lambda p: p.start < cue.start_char)
+    places.sort(key=lambda p: p.start < cue.start_char)  # "… after talks with Xi in Busan"
     venues = [p for p in places if p.venue]
     located = [p for p in places if p.city and _locative(p, text)]
     bare = [] if status == "held" and dateline else [p for p in places if p.city]
@@ -261,7 +294,7 @@ def meeting_mentions(
         if view.headline:
             continue
         cue = view.first("MEET", "CALL", "VIDEO", "SPOKE", "MEET_WEAK")
-        if cue is None and "CANCELLED" in view.labels():
+        if cue is None and view.labels() & {"CANCELLED", "REFUSED"}:
             cue = view.first("VISIT")
         if cue is None:
             continue
@@ -277,8 +310,9 @@ def meeting_mentions(
         if (cue.label_ in ("SPOKE", "MEET_WEAK") or view.in_turn) and not two_sides:
             continue  # weak cue, or a speaker's aside: only a meeting of two named sides
         outcome = view.first(*OUTCOME_LABELS)
-        if outcome is not None and outcome.start_char < cue.start_char:
-            continue
+        result_first = outcome is not None and outcome.start_char < cue.start_char
+        if result_first and not _occasion(text, view, cue):
+            continue  # "agreed to hold talks": the talks are the result
         date = _date(view, cue, text, reference, status, filed)
         kind = _kind(view, cue)
         records.append(

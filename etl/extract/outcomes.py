@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from etl.extract.meetings import OUTCOME_LABELS, SentenceView
 from etl.extract.records import OutcomeRecord
-from etl.extract.text import is_hangul, word_count
+from etl.extract.text import is_cjk, is_hangul, word_count
 from etl.extract.topics import primary_topic
 
 NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED")
@@ -26,12 +26,18 @@ MECHANISM_WORDS = (
 WORKING_GROUP_WORDS = ("working group", "工作组", "워킹그룹", "실무그룹")
 INVITATION_WORDS = ("invit", "邀请", "초청")
 CJK_TALK_WORDS = ("磋商", "谈判", "협의")
+CJK_CONNECTIVES = ("", "并", "并且", "还", "也", "同时", "又")
 ONE_GOVERNMENT = re.compile(
     r"(?:^|[\s,])(?:China|Beijing|the United States|Washington|the U\.S\.|the US"
     r"|the (?:Chinese|U\.S\.|American) side)(?:\s+also)?\s+$"
 )
-# ", and Xi welcomed …": a clause with its own subject is a result of its own
-NEW_SUBJECT = re.compile(r",\s(?:and|but|while)\s(?:[A-Z][\w'-]+|he|she)\s[a-z]+ed\b")
+# ", and Xi welcomed …", "… and Secretary Yellen accepted …": a clause with its own
+# subject is a result of its own
+NEW_SUBJECT = re.compile(
+    r"(,\s*|\s)(?:and|but|while)\s((?:[A-Z][\w'.-]*\s){0,3}(?:[A-Z][\w'-]+|he|she|they))"
+    r"\s[a-z]+ed\b"
+)
+COMMAS = (",", "，")
 ATTRIBUTION_VERBS = frozenset(["said", "says", "told", "added", "noted", "according", "reported"])
 KOREAN_CONNECTIVES = ("고", "며", "서")
 _NO_QUOTES = str.maketrans("", "", '"“”‘’')
@@ -96,10 +102,10 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
             continue
         end = cues[i + 1].start_char if i + 1 < len(cues) else view.end
         if i + 1 < len(cues):
-            comma = text.rfind(",", cue.end_char, end)
+            comma = _last_comma(text, cue.end_char, end)
             end = comma if comma > 0 else end
-        new_clause = NEW_SUBJECT.search(text, cue.end_char, end)
-        end = new_clause.start() if new_clause else end
+        new_clause = _new_clause(view, text, cue.end_char, end)
+        end = new_clause[0] if new_clause else end
         start = cue.start_char
         if is_hangul(cue.text):
             previous_end = cues[i - 1].end_char if i > 0 else view.start
@@ -107,12 +113,20 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
                 Part(_korean_clause_start(view, cue, previous_end, text), cue.end_char, cue)
             )
             continue
+        if cue.label_ == "INVITED" and is_cjk(cue.text):  # 邀请X访美，X表示感谢: one clause
+            stops = [text.find(p, cue.end_char, end) for p in "，。；"]
+            end = min([stop for stop in stops if stop >= 0], default=end)
         if cue.label_ == "INVITED":
             that = text.rfind(" that ", view.start, cue.start_char)
-            comma = text.rfind(",", view.start, cue.start_char)
+            comma = _last_comma(text, view.start, cue.start_char)
+            subject = _new_clause(view, text, view.start, cue.start_char, last=True)
             start = max(
-                that + 6 if that >= 0 else view.start, comma + 1 if comma >= 0 else view.start
+                that + 6 if that >= 0 else view.start,
+                comma + 1 if comma >= 0 else view.start,
+                subject[1] if subject else view.start,
             )
+            if text[start : cue.start_char].strip() in CJK_CONNECTIVES:  # 并邀请: 邀请
+                start = cue.start_char
         position = cue.end_char
         pieces = []
         while True:
@@ -127,6 +141,30 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
         pieces.append((start, end))
         parts.extend(Part(s, e, cue) for s, e in pieces)
     return parts
+
+
+def _last_comma(text: str, start: int, end: int) -> int:
+    return max(text.rfind(comma, start, end) for comma in COMMAS)
+
+
+def _new_clause(
+    view: SentenceView, text: str, start: int, end: int, *, last: bool = False
+) -> tuple[int, int] | None:
+    """Where a clause with its own subject begins, and where its subject begins.
+    Without a comma the subject must be a person the sentence names: "talks on
+    trade and Tariffs rose" is not a new clause, "… and Secretary Yellen accepted"
+    is."""
+    found = None
+    for match in NEW_SUBJECT.finditer(text, start, view.end):
+        if match.start() >= end:
+            break
+        comma = "," in match.group(1)
+        named = any(match.start(2) <= m.start < match.end(2) for m in view.mentions)
+        if comma or named:
+            found = (match.start(), match.start(2))
+            if not last:
+                break
+    return found
 
 
 def _korean_clause_start(view: SentenceView, cue: Span, previous_end: int, text: str) -> int:
@@ -163,7 +201,8 @@ def _describe(part: Part, text: str) -> str:
     body = text[part.start : part.end].strip().rstrip(".;,，。；、")
     body = _without_attribution(body).rstrip(".;,，。；、")
     starts_at_cue = part.start >= part.cue.end_char - 3
-    if starts_at_cue and not is_hangul(body) and not body.lower().startswith(part.cue.text.lower()):
+    spelled_out = is_hangul(body) or is_cjk(part.cue.text)  # the clause already holds the cue
+    if starts_at_cue and not spelled_out and not body.lower().startswith(part.cue.text.lower()):
         body = f"{part.cue.text.rsplit(' ', 1)[0]} {body}"
     return " ".join(body.split())
 

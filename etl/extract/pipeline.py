@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from etl.extract.dates import dateline
+from etl.extract.dates import dateline, filed_on
 from etl.extract.language import detect_language
 from etl.extract.meetings import OUTCOME_LABELS, meeting_mentions, sentence_views
 from etl.extract.mentions import (
@@ -43,18 +43,65 @@ def _distinct(people: Iterable[PersonMention | None]) -> tuple[PersonMention, ..
     return tuple(seen.values())
 
 
+def _principals(mentions: Sequence[PersonMention]) -> dict[str, PersonMention]:
+    """The most-named person of each country, first full mention kept ("Xi" counts
+    for "Xi Jinping"): who "the two leaders" are when no sentence names them both."""
+    named = [m for m in mentions if m.country and m.kind not in ("pronoun", "descriptor")]
+    full = {
+        (m.gazetteer_key or m.name or m.text): m for m in reversed(named) if m.kind != "surname"
+    }
+
+    def key(mention: PersonMention) -> str:
+        own = mention.gazetteer_key or mention.name or mention.text
+        if mention.kind == "surname":
+            return next((k for k in full if own in k.split()), own)
+        return own
+
+    counts: dict[str, int] = {}
+    first: dict[str, PersonMention] = {}
+    for mention in named:
+        counts[key(mention)] = counts.get(key(mention), 0) + 1
+        first.setdefault(key(mention), full.get(key(mention), mention))
+    best: dict[str, PersonMention] = {}
+    for k in sorted(counts, key=lambda k: (-counts[k], first[k].start)):
+        best.setdefault(first[k].country or "", first[k])
+    return best
+
+
+def _enrich(named: MeetingRecord, group: MeetingRecord) -> MeetingRecord:
+    """ "The two leaders met for 100 minutes at Gimhae Air Base on Thursday" tells
+    the date or place of the meeting named just before; it fills only what is missing."""
+    if (named.kind, named.status) != (group.kind, group.status):
+        return named
+    return replace(named, date=named.date or group.date, place=named.place or group.place)
+
+
 def _with_fallback(
-    meetings: list[MeetingRecord], speakers: tuple[PersonMention, ...]
+    meetings: list[MeetingRecord],
+    speakers: tuple[PersonMention, ...],
+    mentions: Sequence[PersonMention],
 ) -> list[MeetingRecord]:
-    """A meeting sentence that names nobody but a group ("officials of both
-    countries met") takes the people the document quotes as its participants,
-    unless the document names the people of another meeting: then "the two
-    leaders' talks" refers back to that meeting and adds nothing. One that names
-    nobody at all ("the plan met resistance") is no meeting."""
-    named = [m for m in meetings if m.participants]
+    """A meeting sentence that names nobody but a group ("the two leaders met")
+    refers back to the meeting named before it, when there is one, and adds only
+    its date or place. Otherwise its participants are the people the document
+    quotes, completed by the most-named person of each side. One that names nobody
+    at all ("the plan met resistance") is no meeting."""
+    named: list[MeetingRecord] = []
+    for meeting in meetings:
+        if meeting.participants:
+            named.append(meeting)
+        elif named and meeting.group_subject:
+            named[-1] = _enrich(named[-1], meeting)
     if named:
         return named
-    return [replace(m, participants=speakers) for m in meetings if m.group_subject]
+    principals = _principals(mentions)
+    countries = {s.country for s in speakers if s.country}
+    missing = [m for country, m in principals.items() if country not in countries]
+    if countries and len(principals) >= 2:
+        people = _distinct([*speakers, *missing[: max(0, 2 - len(countries))]])
+    else:
+        people = speakers
+    return [replace(m, participants=people) for m in meetings if m.group_subject]
 
 
 def extract(
@@ -90,8 +137,9 @@ def extract(
         turns=[(t.label_start, t.end, who) for t, who in zip(turns, turn_speakers, strict=True)],
     )
     quoted_people = _distinct(s.speaker for s in statements if s.kind != "reported")
+    filed = dateline_span(doc)
     meetings = _with_fallback(
-        meeting_mentions(views, text, reference, dateline_span(doc)), quoted_people
+        meeting_mentions(views, text, reference, filed), quoted_people, mentions
     )
     if turns:
         recorded = transcript_meeting(
@@ -115,4 +163,5 @@ def extract(
         meetings=meetings,
         outcomes=outcomes,
         default_place=dateline_place(doc),
+        default_date=filed_on(text, filed, reference),
     )

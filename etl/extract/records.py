@@ -89,4 +89,5 @@ class Extraction:
     statements: list[StatementRecord] = field(default_factory=list)
     meetings: list[MeetingRecord] = field(default_factory=list)
     outcomes: list[OutcomeRecord] = field(default_factory=list)
-    default_place: Place | None = None
+    default_place: Place | None = None  # where the story was filed (its dateline)
+    default_date: dt.date | None = None  # when it was filed, when it names a place

@@ -89,6 +89,8 @@ def _after(ctx: Context, quote: QuoteSpan) -> tuple[bool, PersonMention | None]:
     para_end = ctx.paragraphs[quote.paragraph][1]
     if quote.outer_end >= para_end:
         return False, None
+    if ctx.text[quote.start : quote.end].rstrip().endswith((".", "。")):
+        return False, None  # '"… progress." Xi had warned …': the sentence ended in the quote
     following = quote.outer_end
     while following < para_end and ctx.text[following].isspace():
         following += 1

@@ -45,6 +45,12 @@ def is_hangul(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
+def is_cjk(text: str) -> bool:
+    """Written mostly in Hanzi or Kana."""
+    stripped = "".join(text.split())
+    return bool(stripped) and sum(_is_cjk(ch) for ch in stripped) > len(stripped) / 2
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\u3040" <= ch <= "\u30ff"
 

@@ -157,6 +157,7 @@ class DocumentResolver:
             )
         if record.status == "held" and record.date is None:  # "in June 2023" is its own time
             self._inherit_context(draft, earlier)
+            self._filed_there(draft)
         draft.spans.append(
             (
                 record.start,
@@ -174,6 +175,16 @@ class DocumentResolver:
         if parsed is None:
             return True
         return start is not None and self.day is not None and abs(start - self.day) <= TIMELY
+
+    def _filed_there(self, draft: MeetingDraft) -> None:
+        """A held meeting told without a day, in the city the story was filed from
+        ("BUSAN, Oct 30 (Reuters) - … The two leaders met at Gimhae Air Base"), is
+        the story's own event: it took place on the day of the dateline."""
+        default, day = self.extraction.default_place, self.extraction.default_date
+        if draft.start_date is not None or default is None or day is None:
+            return
+        if draft.kind == "in_person" and draft.city is not None and draft.city == default.city:
+            draft.start_date, draft.end_date = day, day
 
     @staticmethod
     def _inherit_context(draft: MeetingDraft, earlier: list[MeetingDraft]) -> None:
