@@ -107,6 +107,11 @@ def test_a_month_and_year_is_a_time_without_a_day():
     assert dateline("Filed in June 2023") is None
 
 
+def test_a_month_and_year_knows_its_first_and_last_day():
+    assert only("in February 2024").within == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    assert only("in December 2018").within == (dt.date(2018, 12, 1), dt.date(2018, 12, 31))
+
+
 def test_korean_ranges_with_a_wave_dash():
     value = only("5∼6일로 예정됐던 방문", dt.date(2023, 2, 3))
     assert (value.start, value.end) == (dt.date(2023, 2, 5), dt.date(2023, 2, 6))

@@ -168,3 +168,60 @@ def test_chinese_report_of_talks_over_two_days():
     [meeting] = resolved.meetings
     assert (meeting.start_date, meeting.end_date) == (dt.date(2023, 9, 16), dt.date(2023, 9, 17))
     assert set(meeting.participants) == {"Wang Yi", "Jake Sullivan"}
+
+
+def test_a_presidents_press_conference_after_a_summit():
+    resolved = analyze(read("white_house_presser.txt"), dt.date(2023, 11, 15))
+    [meeting] = resolved.meetings  # "I just concluded several hours of meetings with President Xi"
+    assert (meeting.status, meeting.start_date, meeting.city, meeting.venue) == (
+        "held",
+        dt.date(2023, 11, 15),
+        "Woodside",
+        "Filoli Estate",
+    )
+    assert set(meeting.participants) == {"Joe Biden", "Xi Jinping"}
+    speakers = [s.speaker for s in resolved.statements]
+    assert speakers == ["Joe Biden", None, "Joe Biden"]  # "THE PRESIDENT:" of the title; "Q:"
+    assert [o.record.description for o in resolved.outcomes] == [
+        "agreed to resume military-to-military communication at the highest levels"
+    ]
+
+
+def test_a_briefing_announces_a_planned_meeting_and_its_questions_assert_none():
+    resolved = analyze(read("state_briefing.txt"), dt.date(2023, 6, 14))
+    assert {s.speaker for s in resolved.statements if s.record.speaker_label == "MR MILLER"} == {
+        "Matthew Miller"
+    }
+    [meeting] = resolved.meetings  # not "Will he meet President Xi?"
+    assert (meeting.status, meeting.city) == ("planned", "Beijing")
+    assert set(meeting.participants) == {"Antony Blinken", "Qin Gang"}
+
+
+def test_a_history_of_summits_names_each_meeting_once():
+    resolved = analyze(read("summit_history.txt"), dt.date(2024, 3, 1))
+    found = [(m.city, m.start_date) for m in resolved.meetings]
+    assert found == [
+        ("Palm Beach", None),
+        ("Beijing", None),
+        ("Buenos Aires", dt.date(2018, 12, 1)),  # "At a dinner …, the two leaders agreed"
+        ("Osaka", None),  # "They met again in Osaka in June 2019"
+    ]
+    for meeting in resolved.meetings:
+        assert set(meeting.participants) == {"Donald Trump", "Xi Jinping"}
+        assert meeting.participants["Donald Trump"].title == "President"  # April 2017: a month
+    assert [
+        (resolved.meetings[o.meeting].city, o.record.description) for o in resolved.outcomes
+    ] == [
+        ("Buenos Aires", "agreed to a 90-day truce in their trade war"),
+        ("Osaka", "agreed to restart trade negotiations"),
+    ]
+
+
+def test_a_wire_story_of_a_summit_told_after_the_agreement():
+    resolved = analyze(read("busan_wire.txt"), dt.date(2025, 10, 30))
+    [meeting] = resolved.meetings
+    assert (meeting.start_date, meeting.city, set(meeting.participants)) == (
+        dt.date(2025, 10, 30),
+        "Busan",
+        {"Donald Trump", "Xi Jinping"},
+    )

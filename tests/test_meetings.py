@@ -362,3 +362,15 @@ def test_the_two_leaders_are_the_quoted_side_and_the_most_named_person_of_the_ot
     )
     [meeting] = meetings(text)
     assert meeting[4] == ["Joe Biden", "Xi Jinping"]
+
+
+def test_a_question_asserts_no_meeting():
+    assert (
+        meetings("Will Blinken meet President Xi Jinping in Beijing?", dt.date(2023, 6, 14)) == []
+    )
+    assert meetings("布林肯是否会见习近平主席？", dt.date(2023, 6, 14)) == []
+
+
+def test_chinese_will_hold_talks_is_planned():
+    text = "访问期间，王毅外长将同布林肯国务卿举行会谈。"
+    assert meetings(text, dt.date(2024, 4, 24))[0][:2] == ("in_person", "planned")

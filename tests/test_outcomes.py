@@ -168,3 +168,21 @@ def test_each_chinese_invitation_is_its_own_clause():
         ("invitation", "特朗普再次邀请习近平访问美国"),
         ("invitation", "邀请特朗普访华"),
     ]
+
+
+def test_a_visit_at_someones_invitation_is_not_an_invitation_agreed():
+    chinese = "应外交部长王毅邀请，美国国务卿布林肯于4月24日至26日访华。王毅将同布林肯举行会谈。"
+    assert outcomes(chinese, dt.date(2024, 4, 24)) == []
+    korean = "블링컨 장관은 왕이 부장의 초청으로 중국을 방문해 왕이 부장과 회담했다."
+    assert outcomes(korean, dt.date(2024, 4, 26)) == []
+
+
+def test_in_a_transcript_only_what_we_agreed_is_an_outcome():
+    text = (
+        "THE PRESIDENT: I just concluded meetings with President Xi Jinping. We agreed to "
+        "resume military-to-military communication. I hope Congress agreed to fund it.\n\n"
+        "Q: Did you agree on Taiwan?"
+    )
+    assert [o[2] for o in outcomes(text, dt.date(2023, 11, 15))] == [
+        "agreed to resume military-to-military communication"
+    ]

@@ -118,3 +118,18 @@ def test_a_known_surname_inside_another_full_name_is_someone_else():
     ]
     extraction = extract_text("Blinken Tuesday met Wang Yi.", dt.date(2023, 6, 18))
     assert extraction.persons[0].text == "Blinken"
+
+
+def test_the_president_of_no_country_is_the_president_the_document_named_first(resolver):
+    president = mention("THE PRESIDENT", "descriptor", title_kind="president")
+    november_2023 = dt.date(2023, 11, 15)
+    assert resolver.resolve(president, november_2023, ["Joe Biden", "Xi Jinping"]).name == (
+        "Joe Biden"
+    )
+    assert resolver.resolve(president, november_2023, ["Xi Jinping"]).name == "Xi Jinping"
+    assert resolver.resolve(president, november_2023, []) is None
+
+
+def test_an_honorific_without_a_full_stop_and_a_surname(resolver):
+    miller = mention("MR MILLER", "surname", name="MILLER", title_kind="honorific")
+    assert resolver.resolve(miller, dt.date(2023, 6, 14), []).name == "Matthew Miller"

@@ -132,7 +132,8 @@ def find_dates(
                 taken.append((match.start(), match.end()))
     for match in MONTH_YEAR.finditer(text):
         if free(match.start(), match.end()):
-            found.append(DateMention(match.start(), match.end(), DateRange(None, None, match[0])))
+            value = DateRange(None, None, match[0], within=_month_bounds(match))
+            found.append(DateMention(match.start(), match.end(), value))
             taken.append((match.start(), match.end()))
     for pattern in (RELATIVE, RELATIVE_CJK):
         for match in pattern.finditer(text):
@@ -166,6 +167,14 @@ def dateline(text: str, max_chars: int = 300) -> dt.date | None:
         if mention.value.start is not None and mention.value.year_known:
             return mention.value.start
     return None
+
+
+def _month_bounds(match: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    month, year = _month_number(match["month"]), int(match["year"])
+    if not 1 <= year <= 9998:
+        return None
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, 1), following - dt.timedelta(days=1)
 
 
 def filed_on(

@@ -181,6 +181,10 @@ def _names_an_institution(text: str, end: int) -> bool:
     return bool(following) and following[0].lower().startswith(INSTITUTION_WORDS)
 
 
+def _is_question(text: str, view: SentenceView) -> bool:
+    return text[view.start : view.end].rstrip().endswith(("?", "？"))
+
+
 def _first_person_before(text: str, view: SentenceView, cue: Span) -> bool:
     """ "I just concluded a meeting with …", "we held talks": the speaker took part."""
     before = text[max(view.start, cue.start_char - STATUS_WINDOW) : cue.start_char].lower()
@@ -303,10 +307,14 @@ def meeting_mentions(
             status = "cancelled"
         if cue.label_ == "VISIT" and status != "cancelled":
             continue
+        if _is_question(text, view):
+            continue  # "Will he meet President Xi?" asserts no meeting
         participants = _participants(view, cue, text)
+        countries = {m.country for m in participants if m.country}
+        two_sides = len(countries) >= 2
         if view.speaker is not None and _first_person_before(text, view, cue):
             participants = (view.speaker, *participants)  # "I just met Foreign Minister Wang"
-        two_sides = len({m.country for m in participants if m.country}) >= 2
+            two_sides = two_sides or bool(countries - {view.speaker.country})
         if (cue.label_ in ("SPOKE", "MEET_WEAK") or view.in_turn) and not two_sides:
             continue  # weak cue, or a speaker's aside: only a meeting of two named sides
         outcome = view.first(*OUTCOME_LABELS)
@@ -325,9 +333,9 @@ def meeting_mentions(
                 date=date.value if date else None,
                 place=_place(view, cue, text, filed, status) if kind == "in_person" else None,
                 group_subject=any(
-                    c.label_ in ("JOINT", "GROUP") and c.start_char < cue.start_char
+                    c.label_ == "JOINT" or (c.label_ == "GROUP" and c.start_char < cue.start_char)
                     for c in view.cues
-                ),
+                ),  # "At a dinner in Buenos Aires, the two leaders agreed …"
             )
         )
     return records

@@ -165,7 +165,7 @@ def person_mentions(doc: Doc) -> list[PersonMention]:
                     kind="descriptor",
                     title=ent.text,
                     title_kind=kind,
-                    country=country,
+                    country=country or None,
                 )
             )
     return mentions

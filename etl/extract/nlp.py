@@ -115,7 +115,7 @@ def _static_patterns(patterns: RulerPatterns) -> None:
     for title in load_yaml("titles.yaml"):
         patterns.add(TITLE, title["phrase"], title["kind"])
     for desc in load_yaml("descriptors.yaml"):
-        patterns.add(DESCRIPTOR, desc["phrase"], f"{desc['country']}|{desc['kind']}")
+        patterns.add(DESCRIPTOR, desc["phrase"], f"{desc['country'] or ''}|{desc['kind']}")
     places = load_yaml("places.yaml")
     for entry in places["cities"] + places["venues"] + places["countries"]:
         ident = f"{entry.get('city') or ''}|{entry['country']}|{entry.get('venue') or ''}"

@@ -38,8 +38,10 @@ NEW_SUBJECT = re.compile(
     r"\s[a-z]+ed\b"
 )
 COMMAS = (",", "，")
+WE_BEFORE = re.compile(r"\b[Ww]e(?:'ve| have| also| both| have also| have both)?\s+$")
 ATTRIBUTION_VERBS = frozenset(["said", "says", "told", "added", "noted", "according", "reported"])
 KOREAN_CONNECTIVES = ("고", "며", "서")
+KOREAN_OCCASIONS = ("으로", "에 따라", "을 받아", "에 응해")
 _NO_QUOTES = str.maketrans("", "", '"“”‘’')
 CATEGORY_PRIORITY = (
     "working_group",
@@ -58,9 +60,20 @@ class Part:
     cue: Span
 
 
+def said_by_a_party(view: SentenceView, text: str) -> bool:
+    """In a transcript, "we agreed to resume …" is a participant reporting a result."""
+    return view.in_turn and any(
+        c.label_ in OUTCOME_LABELS and WE_BEFORE.search(text, view.start, c.start_char)
+        for c in view.cues
+    )
+
+
 def _has_joint_subject(view: SentenceView, cue: Span, text: str) -> bool:
     """Both sides agreed, or one government bound itself ("China agreed to
-    pause …"); one person agreeing *that* something is so is an opinion."""
+    pause …"), or a speaker says "we agreed"; one person agreeing *that*
+    something is so is an opinion."""
+    if view.in_turn and WE_BEFORE.search(text, view.start, cue.start_char):
+        return True
     if any(c.label_ == "JOINT" and c.start_char < cue.start_char for c in view.cues):
         return True
     lead = text[max(view.start, cue.start_char - 40) : cue.start_char]
@@ -99,6 +112,8 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
     parts: list[Part] = []
     for i, cue in enumerate(cues):
         if cue.label_ in NEEDS_JOINT_SUBJECT and not _has_joint_subject(view, cue, text):
+            continue
+        if cue.label_ == "INVITED" and _at_the_invitation(view, cue, text):
             continue
         end = cues[i + 1].start_char if i + 1 < len(cues) else view.end
         if i + 1 < len(cues):
@@ -141,6 +156,18 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
         pieces.append((start, end))
         parts.extend(Part(s, e, cue) for s, e in pieces)
     return parts
+
+
+def _at_the_invitation(view: SentenceView, cue: Span, text: str) -> bool:
+    """ "应王毅邀请，布林肯访华", "왕이 부장의 초청으로": how a visit came about, not a result."""
+    if is_cjk(cue.text):
+        clause_start = max(
+            view.start, *(text.rfind(p, view.start, cue.start_char) + 1 for p in "，。：:")
+        )
+        return text[clause_start : cue.start_char].lstrip().startswith("应")
+    if is_hangul(cue.text):
+        return text[cue.end_char : cue.end_char + 5].lstrip().startswith(KOREAN_OCCASIONS)
+    return False
 
 
 def _last_comma(text: str, start: int, end: int) -> int:

@@ -4,6 +4,7 @@ database, no network; the caller supplies the person names to recognise."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -19,9 +20,9 @@ from etl.extract.mentions import (
     pronoun_mentions,
 )
 from etl.extract.nlp import NamePattern, cached_pipeline, tokenizer_safe
-from etl.extract.outcomes import outcome_mentions
+from etl.extract.outcomes import outcome_mentions, said_by_a_party
 from etl.extract.quotes import find_quotes
-from etl.extract.records import Extraction, MeetingRecord, PersonMention
+from etl.extract.records import Extraction, MeetingRecord, PersonMention, Place
 from etl.extract.statements import Context, extract_statements, label_speaker
 from etl.extract.topics import tag_topics
 from etl.extract.transcript import find_turns
@@ -32,6 +33,9 @@ def _known(names: Sequence[NamePattern]) -> tuple[dict[str, str], dict[str, str]
     full = {n.phrase.lower(): n.key for n in names if not n.is_surname and " " in n.phrase}
     surnames = {n.phrase.lower(): n.key for n in names if n.is_surname and len(n.phrase) >= 4}
     return full, surnames
+
+
+LOOKING_BACK = re.compile(r"\bsince\b|\blast met\b|이후|이래|以来|之后")
 
 
 def _distinct(people: Iterable[PersonMention | None]) -> tuple[PersonMention, ...]:
@@ -68,9 +72,26 @@ def _principals(mentions: Sequence[PersonMention]) -> dict[str, PersonMention]:
     return best
 
 
-def _enrich(named: MeetingRecord, group: MeetingRecord) -> MeetingRecord:
-    """ "The two leaders met for 100 minutes at Gimhae Air Base on Thursday" tells
-    the date or place of the meeting named just before; it fills only what is missing."""
+def _of_its_own(named: MeetingRecord, group: MeetingRecord, text: str) -> bool | None:
+    """Whether a group mention ("the two leaders met …") is another meeting than
+    the one named before it: True when it has a day and a place of its own ("At
+    a dinner in Buenos Aires on Dec. 1, 2018, the two leaders agreed …"); None
+    when, having both, it looks back ("… since the San Francisco summit"); False
+    when it tells more of the same meeting."""
+    own_time = group.date is not None and named.date is not None and group.date != named.date
+    own_place = (
+        group.place is not None
+        and named.place is not None
+        and (group.place.city, group.place.venue) != (named.place.city, named.place.venue)
+    )
+    if not (own_time and own_place):
+        return False
+    return None if LOOKING_BACK.search(text, group.start, group.end) else True
+
+
+def _fill(named: MeetingRecord, group: MeetingRecord) -> MeetingRecord:
+    """ "The two leaders met for 100 minutes on Thursday": the day or place of
+    the meeting named before, where it lacks them."""
     if (named.kind, named.status) != (group.kind, group.status):
         return named
     return replace(named, date=named.date or group.date, place=named.place or group.place)
@@ -80,18 +101,24 @@ def _with_fallback(
     meetings: list[MeetingRecord],
     speakers: tuple[PersonMention, ...],
     mentions: Sequence[PersonMention],
+    text: str,
 ) -> list[MeetingRecord]:
     """A meeting sentence that names nobody but a group ("the two leaders met")
-    refers back to the meeting named before it, when there is one, and adds only
-    its date or place. Otherwise its participants are the people the document
-    quotes, completed by the most-named person of each side. One that names nobody
-    at all ("the plan met resistance") is no meeting."""
+    is about the people of the meeting named before it, when there is one: it is
+    that meeting or another of theirs (see :func:`_of_its_own`). Otherwise its
+    participants are the people the document quotes, completed by the most-named
+    person of the other side. One that names nobody at all ("the plan met
+    resistance") is no meeting."""
     named: list[MeetingRecord] = []
     for meeting in meetings:
         if meeting.participants:
             named.append(meeting)
         elif named and meeting.group_subject:
-            named[-1] = _enrich(named[-1], meeting)
+            own = _of_its_own(named[-1], meeting, text)
+            if own:
+                named.append(replace(meeting, participants=named[-1].participants))
+            elif own is False:
+                named[-1] = _fill(named[-1], meeting)
     if named:
         return named
     principals = _principals(mentions)
@@ -102,6 +129,10 @@ def _with_fallback(
     else:
         people = speakers
     return [replace(m, participants=people) for m in meetings if m.group_subject]
+
+
+def _placed(place: Place | None, day: dt.date | None) -> dt.date | None:
+    return day if place is not None else None
 
 
 def extract(
@@ -138,8 +169,9 @@ def extract(
     )
     quoted_people = _distinct(s.speaker for s in statements if s.kind != "reported")
     filed = dateline_span(doc)
+    filed_from = dateline_place(doc)
     meetings = _with_fallback(
-        meeting_mentions(views, text, reference, filed), quoted_people, mentions
+        meeting_mentions(views, text, reference, filed), quoted_people, mentions, text
     )
     if turns:
         recorded = transcript_meeting(
@@ -152,7 +184,9 @@ def extract(
     for index, meeting in enumerate(meetings):
         meeting_at.setdefault(meeting.start, index)
     for view in views:
-        if view.in_turn or not any(c.label_ in OUTCOME_LABELS for c in view.cues):
+        if not any(c.label_ in OUTCOME_LABELS for c in view.cues):
+            continue
+        if view.in_turn and not said_by_a_party(view, text):
             continue
         outcomes.extend(outcome_mentions(view, text, meeting_at.get(view.start)))
     return Extraction(
@@ -162,6 +196,8 @@ def extract(
         statements=statements,
         meetings=meetings,
         outcomes=outcomes,
-        default_place=dateline_place(doc),
-        default_date=filed_on(text, filed, reference),
+        default_place=filed_from,
+        # a transcript's header ("Filoli Estate, Woodside, California / November 15,
+        # 2023") places it as a dateline does, without the dash
+        default_date=filed_on(text, filed, reference) if filed else _placed(filed_from, reference),
     )

@@ -32,6 +32,8 @@ class DateRange:
     end: dt.date | None
     text: str
     year_known: bool = True
+    # "in April 2017": no day, but the first and last days it may be
+    within: tuple[dt.date, dt.date] | None = None
 
 
 @dataclass(frozen=True)

@@ -86,14 +86,22 @@ class DocumentResolver:
                     self.new_persons.setdefault(found.name, NewPerson(found.name, found.country))
         return self.by_span[key]
 
-    def _title(self, resolution: Resolution, day: dt.date | None) -> str | None:
-        """The title held on the meeting's date; without a date, the one role the
-        document's own titles for this person point to ("Minister Qin Gang")."""
+    def _title(
+        self,
+        resolution: Resolution,
+        day: dt.date | None,
+        within: tuple[dt.date, dt.date] | None = None,
+    ) -> str | None:
+        """The title held on the meeting's date, or throughout its month ("in
+        April 2017"); without a date, the one role the document's own titles for
+        this person point to ("Minister Qin Gang")."""
         entry = resolution.entry
         if entry is None:
             return resolution.title
         if day is not None:
             return entry.title_on(day)
+        if within is not None and entry.title_on(within[0]) == entry.title_on(within[1]):
+            return entry.title_on(within[0])
         kinds = self._doc_kinds(entry.name)
         exact = {role.title for role in entry.roles if kinds & set(role.kinds)}
         loose = {
@@ -153,7 +161,11 @@ class DocumentResolver:
             if found is None or found.name in draft.participants:
                 continue
             draft.participants[found.name] = Participant(
-                found.name, found.country, self._title(found, start), mention.start, mention.end
+                found.name,
+                found.country,
+                self._title(found, start, record.date.within if record.date else None),
+                mention.start,
+                mention.end,
             )
         if record.status == "held" and record.date is None:  # "in June 2023" is its own time
             self._inherit_context(draft, earlier)

@@ -119,7 +119,8 @@ class PersonResolver:
     ) -> PersonEntry | None:
         """The one holder of the role on the day. Without a day, "the Secretary of
         State" is only someone the document has named who ever held that role:
-        today's holder would be a guess."""
+        today's holder would be a guess. "The President", of no country, is the
+        holder the document named first."""
         by_name = self.gazetteer.by_name
         people = self.gazetteer.persons if day else [by_name[n] for n in context if n in by_name]
         holders = {
@@ -127,6 +128,11 @@ class PersonResolver:
             if (mention.country is None or p.country == mention.country)
             and any(mention.title_kind in r.kinds for r in (p.roles_on(day) if day else p.roles))
         }  # fmt: skip
+        if (
+            len(holders) > 1 and mention.country is None
+        ):  # "THE PRESIDENT:" of "Remarks by President Biden"
+            named = [n for n in context if n in holders]
+            return holders[named[0]] if named else None
         return next(iter(holders.values())) if len(holders) == 1 else None
 
     def _fuzzy(self, text: str, country: str | None) -> tuple[PersonEntry, float] | None:
