@@ -225,3 +225,23 @@ def test_a_wire_story_of_a_summit_told_after_the_agreement():
         "Busan",
         {"Donald Trump", "Xi Jinping"},
     )
+
+
+def test_a_chinese_foreign_ministry_press_conference():
+    resolved = analyze(read("zh_mfa_qa.txt"), dt.date(2024, 4, 24))
+    speakers = [(s.record.speaker_label, s.speaker) for s in resolved.statements]
+    assert speakers == [("问", None), ("答", "Wang Wenbin"), ("问", None), ("答", "Wang Wenbin")]
+    [meeting] = resolved.meetings  # not the question "布林肯是否会见习近平主席？"
+    assert (meeting.status, meeting.start_date, meeting.end_date) == (
+        "planned",
+        dt.date(2024, 4, 24),  # "访问期间": the days of the visit announced before
+        dt.date(2024, 4, 26),
+    )
+    assert set(meeting.participants) == {"Antony Blinken", "Wang Yi"}
+    assert resolved.outcomes == []  # "应…王毅邀请" is how the visit came about
+
+
+def test_a_meeting_while_in_the_city_of_an_announced_trip_takes_its_days():
+    resolved = analyze(read("state_briefing.txt"), dt.date(2023, 6, 14))
+    [meeting] = resolved.meetings
+    assert (meeting.start_date, meeting.end_date) == (dt.date(2023, 6, 16), dt.date(2023, 6, 21))

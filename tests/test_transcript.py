@@ -50,6 +50,7 @@ def test_a_section_break_ends_the_last_turn():
 def test_q_and_a_labels():
     text = "MS. PSAKI:  Go ahead.\n\nQ:  Did the President raise Taiwan?\n\nMS. PSAKI:  He did."
     assert [label for label, _, _ in texts(text)] == ["MS. PSAKI", "Q", "MS. PSAKI"]
+    assert [label for label, _, _ in texts("Q: Any news?\nA: None today.")] == ["Q", "A"]
 
 
 def test_prose_with_a_single_capitalized_colon_is_not_a_transcript():
@@ -69,3 +70,13 @@ def test_a_stage_direction_between_label_and_colon_marks_interpretation():
         ("MODERATOR", False),
     ]
     assert text[turns[1].start : turns[1].end] == "We welcome the Secretary."
+
+
+def test_chinese_and_korean_briefing_questions_and_answers():
+    text = "问：布林肯是否会见习近平？\n答：我目前没有可以提供的信息。\n질문: 회담 일정은?\n답변: 발표할 것이 없다."
+    assert [(label, body) for label, body, _ in texts(text)] == [
+        ("问", "布林肯是否会见习近平？"),
+        ("答", "我目前没有可以提供的信息。"),
+        ("질문", "회담 일정은?"),
+        ("답변", "발표할 것이 없다."),
+    ]

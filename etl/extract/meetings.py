@@ -20,6 +20,7 @@ from etl.extract.text import is_headline, title_end
 OUTCOME_LABELS = ("AGREED", "COMMITTED", "HOPE", "INVITED", "DISCUSSED", "REITERATED")
 FUTURE_WORDS = ("will ", "would ", "next week", "tomorrow", "expected", "to be held", "plans")
 FIRST_PERSON = frozenset(["i", "we", "my", "our"])
+TRIP_REACH = 3  # sentences after a trip's announcement that may tell of its meetings
 STATUS_WINDOW = 48  # characters around the cue that decide held / planned / cancelled
 INSTITUTION_WORDS = (
     "administration",
@@ -285,6 +286,33 @@ def _place(
     return None
 
 
+@dataclass(frozen=True)
+class Trip:
+    """A visit announced or told with its days ("will travel to Beijing from June
+    16 to 21"): meetings "while in Beijing" or "during the visit" share them."""
+
+    date: DateMention
+    place: Place | None
+    sentence: int
+
+
+def _trip(
+    view: SentenceView,
+    text: str,
+    reference: dt.date | None,
+    dateline: Intervals,
+    number: int,
+) -> Trip | None:
+    cue = view.first("VISIT")
+    if cue is None or "CANCELLED" in view.labels():
+        return None
+    status = _status(view, cue, text)
+    date = _date(view, cue, text, reference, status, dateline)
+    if date is None or date.value.start is None:
+        return None
+    return Trip(date, _place(view, cue, text, dateline, status), number)
+
+
 def meeting_mentions(
     views: list[SentenceView],
     text: str,
@@ -294,9 +322,11 @@ def meeting_mentions(
     filed = Intervals([dateline] if dateline else [])
     called_off = any("CANCELLED" in view.labels() for view in views)
     records = []
-    for view in views:
+    trip: Trip | None = None
+    for number, view in enumerate(views):
         if view.headline:
             continue
+        trip = _trip(view, text, reference, filed, number) or trip
         cue = view.first("MEET", "CALL", "VIDEO", "SPOKE", "MEET_WEAK")
         if cue is None and view.labels() & {"CANCELLED", "REFUSED"}:
             cue = view.first("VISIT")
@@ -323,6 +353,10 @@ def meeting_mentions(
             continue  # "agreed to hold talks": the talks are the result
         date = _date(view, cue, text, reference, status, filed)
         kind = _kind(view, cue)
+        place = _place(view, cue, text, filed, status) if kind == "in_person" else None
+        during = trip if trip and number - trip.sentence <= TRIP_REACH else None
+        if during and date is None and "DURING_TRIP" in view.labels():
+            date, place = during.date, place or during.place
         records.append(
             MeetingRecord(
                 start=view.start,
@@ -331,7 +365,7 @@ def meeting_mentions(
                 status=status,
                 participants=participants,
                 date=date.value if date else None,
-                place=_place(view, cue, text, filed, status) if kind == "in_person" else None,
+                place=place,
                 group_subject=any(
                     c.label_ == "JOINT" or (c.label_ == "GROUP" and c.start_char < cue.start_char)
                     for c in view.cues

@@ -24,6 +24,7 @@ from etl.extract.outcomes import outcome_mentions, said_by_a_party
 from etl.extract.quotes import find_quotes
 from etl.extract.records import Extraction, MeetingRecord, PersonMention, Place
 from etl.extract.statements import Context, extract_statements, label_speaker
+from etl.extract.text import title_end
 from etl.extract.topics import tag_topics
 from etl.extract.transcript import find_turns
 from etl.extract.transcript_meeting import transcript_meeting
@@ -131,6 +132,12 @@ def _with_fallback(
     return [replace(m, participants=people) for m in meetings if m.group_subject]
 
 
+def _host(mentions: Sequence[PersonMention], title_end: int) -> PersonMention | None:
+    """The one person a document's title names ("外交部发言人汪文斌主持例行记者会")."""
+    named = _distinct(m for m in mentions if m.end <= title_end and m.kind != "pronoun")
+    return named[0] if len(named) == 1 else None
+
+
 def _placed(place: Place | None, day: dt.date | None) -> dt.date | None:
     return day if place is not None else None
 
@@ -154,11 +161,13 @@ def extract(
     turns = find_turns(text)
     surname_words = frozenset(n.phrase for n in names if n.is_surname)
     ctx = Context(text, doc, mentions, pronoun_mentions(doc, surname_words))
+    host = _host(mentions, title_end(text))
+    turn_speakers = [label_speaker(t, mentions, host) for t in turns]
     statements = [
-        replace(s, topics=tag_topics(s.text)) for s in extract_statements(ctx, turns, language)
+        replace(s, topics=tag_topics(s.text))
+        for s in extract_statements(ctx, turns, turn_speakers, language)
     ]
     quotes = find_quotes(text, ctx.paragraphs)
-    turn_speakers = [label_speaker(t, mentions) for t in turns]
     views = sentence_views(
         doc,
         mentions,

@@ -14,7 +14,7 @@ from etl.extract.quotes import QuoteSpan, find_quotes, paragraphs
 from etl.extract.records import PersonMention, StatementRecord
 from etl.extract.spans import Intervals, SpanIndex
 from etl.extract.text import is_headline, word_count
-from etl.extract.transcript import Turn
+from etl.extract.transcript import ANSWER_LABELS, Turn
 
 _VERBS = load_yaml("speech_verbs.yaml")
 REPORTING_VERBS = frozenset(_VERBS["reporting"])
@@ -259,21 +259,28 @@ def reported_statements(ctx: Context, reference_language: str) -> list[Statement
     return found
 
 
-def label_speaker(turn: Turn, mentions: list[PersonMention]) -> PersonMention | None:
-    """The person a turn's label names ("SECRETARY BLINKEN"), if any."""
+def label_speaker(
+    turn: Turn, mentions: list[PersonMention], host: PersonMention | None = None
+) -> PersonMention | None:
+    """The person a turn's label names ("SECRETARY BLINKEN"), if any; an answer
+    ("答：", "A:") is the briefing's host, the one person its title names."""
     inside = [m for m in mentions if turn.label_start <= m.start and m.end <= turn.label_end]
-    return max(inside, key=lambda m: m.end - m.start) if inside else None
+    if inside:
+        return max(inside, key=lambda m: m.end - m.start)
+    return host if turn.label in ANSWER_LABELS else None
 
 
 def turn_statements(
-    text: str, turns: list[Turn], mentions: list[PersonMention], reference_language: str
+    text: str,
+    turns: list[Turn],
+    speakers: list[PersonMention | None],
+    reference_language: str,
 ) -> list[StatementRecord]:
     statements = []
     index = 0
-    for turn in turns:
+    for turn, speaker in zip(turns, speakers, strict=True):
         if turn.stage_only:
             continue
-        speaker = label_speaker(turn, mentions)
         body = text[turn.start : turn.end]
         statements.append(
             StatementRecord(
@@ -293,9 +300,13 @@ def turn_statements(
 
 
 def extract_statements(
-    ctx: Context, turns: list[Turn], reference_language: str
+    ctx: Context,
+    turns: list[Turn],
+    speakers: list[PersonMention | None],
+    reference_language: str,
 ) -> list[StatementRecord]:
-    turn_records = turn_statements(ctx.text, turns, ctx.mentions, reference_language)
+    """All statements; ``speakers`` are the turns' labelled speakers."""
+    turn_records = turn_statements(ctx.text, turns, speakers, reference_language)
     quotes = find_quotes(ctx.text, ctx.paragraphs)
     ctx.index(
         [(t.label_start, t.end) for t in turns], [(q.outer_start, q.outer_end) for q in quotes]

@@ -12,7 +12,12 @@ from dataclasses import dataclass
 # A stage direction may sit between the label and its colon:
 # "DIRECTOR WANG (via interpreter):"
 _LABEL_DIRECTION = r"(?:[ \t]*\((?P<direction>[^()\n]{1,40})\))?"
-LABEL = re.compile(rf"(?m)^(?P<label>[A-Z][A-Z.'’ -]{{0,60}}?[A-Z.]|Q){_LABEL_DIRECTION}:[ \t]+")
+LABEL = re.compile(
+    rf"(?m)^(?P<label>[A-Z][A-Z.'’ -]{{0,60}}?[A-Z.]|Q|A){_LABEL_DIRECTION}:[ \t]+"
+    r"|^(?P<cjk>问|答|记者|질문|답변)[ \t]*[：:][ \t]*"  # a Chinese or Korean briefing's Q and A
+)
+# The answering side of a Q&A, who is the briefing's host when the label names nobody
+ANSWER_LABELS = frozenset(["A", "答", "답변"])
 # "Mao Ning:", "Bloomberg:" — briefing transcripts label turns in title case; such
 # labels count only when a document has several of them.
 TITLE_LABEL = re.compile(
@@ -80,11 +85,12 @@ def find_turns(text: str, min_labels: int = 2) -> list[Turn]:
         start, end, via = _strip_directions(text, match.end(), end)
         direction = (match.group("direction") or "").strip().lower().rstrip(".")
         via = via or direction in INTERPRETER
+        label = match.group("label") or match.group("cjk")
         turns.append(
             Turn(
-                label=match.group("label").strip(),
+                label=label.strip(),
                 label_start=match.start(),
-                label_end=match.start() + len(match.group("label")),
+                label_end=match.start() + len(label),
                 start=start,
                 end=max(start, end),
                 via_interpreter=via,
