@@ -245,3 +245,15 @@ def test_a_meeting_while_in_the_city_of_an_announced_trip_takes_its_days():
     resolved = analyze(read("state_briefing.txt"), dt.date(2023, 6, 14))
     [meeting] = resolved.meetings
     assert (meeting.start_date, meeting.end_date) == (dt.date(2023, 6, 16), dt.date(2023, 6, 21))
+
+
+def test_korean_news_of_a_postponed_visit_filed_from_washington():
+    resolved = analyze(read("ko_postponed.txt"), dt.date(2023, 2, 4))
+    [meeting] = resolved.meetings  # the postponed visit and the talks it was to hold: one
+    assert (meeting.status, meeting.start_date, meeting.end_date, meeting.city) == (
+        "cancelled",
+        dt.date(2023, 2, 5),  # not "3일(현지시간) 밝혔다", the day it was announced
+        dt.date(2023, 2, 6),
+        "Beijing",  # not the "(워싱턴=연합뉴스)" dateline
+    )
+    assert set(meeting.participants) == {"Antony Blinken", "Qin Gang"}

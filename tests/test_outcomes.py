@@ -186,3 +186,12 @@ def test_in_a_transcript_only_what_we_agreed_is_an_outcome():
     assert [o[2] for o in outcomes(text, dt.date(2023, 11, 15))] == [
         "agreed to resume military-to-military communication"
     ]
+
+
+def test_an_outcome_ends_where_its_occasion_begins():
+    text = (
+        "Defense Secretary Pete Hegseth met Dong Jun in Kuala Lumpur on Nov. 1, 2025. "
+        "The two sides agreed to establish military-to-military channels, following a meeting "
+        "on the sidelines of a regional forum."
+    )
+    assert [o[2] for o in outcomes(text)] == ["agreed to establish military-to-military channels"]

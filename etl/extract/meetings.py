@@ -38,7 +38,10 @@ ORIGIN_WORDS = ("depart ", "departs ", "departed ", "leave ", "leaves ", "left "
 UNDONE_PLAN = ("had been scheduled", "had been expected", "had been set", "had planned",
                "had been due", "had been planned", "was to have",
                "예정이었", "예정됐던", "예정이던", "原定", "原计划")  # fmt: skip
-SPEECH_AFTER_DATE = re.compile(r"\s*(?:밝혔|말했|발표했|전했|보도했|宣布|表示|说|称|报道|发布)")
+SPEECH_AFTER_DATE = re.compile(
+    r"\s*(?:[(（](?:현지시간|当地时间|local time)[)）]\s*)?"
+    r"(?:밝혔|말했|발표했|전했|보도했|宣布|表示|说|称|报道|发布)"
+)
 SPEECH_BEFORE_DATE = ("said on", "said", "told", "announced on", "said in", "updated")
 # "agreed to cut tariffs after talks with Xi": the talks are the occasion, not the result
 OCCASION_WORDS = frozenset(["after", "following", "during", "at", "in", "amid", "on"])
@@ -239,7 +242,7 @@ def _date(
         """ "officials said on Friday", "국무부가 14일 밝혔다", "毛宁14日宣布"
         date the statement, not the meeting."""
         lead = text[max(view.start, candidate.start - 12) : candidate.start].lower()
-        trail = text[candidate.end : candidate.end + 8]
+        trail = text[candidate.end : candidate.end + 20]
         return not (
             any(marker in lead for marker in SPEECH_BEFORE_DATE) or SPEECH_AFTER_DATE.match(trail)
         )

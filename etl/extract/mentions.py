@@ -255,9 +255,11 @@ def candidate_mentions(
     return found
 
 
-_AGENCIES = ("新华社", "中新社", "记者", "(뉴스1)", "연합뉴스")
+_AGENCIES = ("新华社", "中新社", "记者", "(뉴스1)", "연합뉴스", "(", "（")
 _CJK_DATE = re.compile(r"\d{1,2}[月일]|\d{1,2}日电")
-_DATELINE_END = re.compile(r"\s[-–—]+\s|电|\)\s*[-–—:]")
+# "(워싱턴=연합뉴스) ": a Korean agency writes its dateline in brackets
+_BRACKETED = re.compile(r"\s*=\s*[^()\n=]{1,20}[)）]")
+_DATELINE_END = re.compile(r"\s[-–—]+\s|电|\)\s*[-–—:]|=[^()\n=]{1,20}[)）]")
 
 
 def dateline_span(doc: Doc) -> tuple[int, int] | None:
@@ -271,9 +273,9 @@ def dateline_span(doc: Doc) -> tuple[int, int] | None:
 
 
 def dateline_place(doc: Doc, window: int = 400) -> Place | None:
-    """ "BEIJING – …", "WASHINGTON (Reuters) -", "新华社北京4月2日电": a place that
-    opens a line near the top (after the headline), followed by a dash, a
-    parenthesis, a comma or a date."""
+    """ "BEIJING – …", "WASHINGTON (Reuters) -", "新华社北京4月2日电", "(워싱턴=연합뉴스)":
+    a place that opens a line near the top (after the headline), followed by a
+    dash, a parenthesis, a comma or a date, or bracketed with its agency."""
     text = doc.text
     for place in places(doc):
         if place.start > window:
@@ -281,6 +283,10 @@ def dateline_place(doc: Doc, window: int = 400) -> Place | None:
         line_start = text.rfind("\n", 0, place.start) + 1
         lead = text[line_start : place.start].strip()
         if place.city is None or (lead and not lead.endswith(_AGENCIES)):
+            continue
+        if lead.endswith(("(", "（")):
+            if _BRACKETED.match(text, place.end):
+                return place
             continue
         following = text[place.end : place.end + 6].strip()
         if following[:1] in ("-", "–", "—", "(", ",") or _CJK_DATE.match(following):

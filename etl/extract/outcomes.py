@@ -16,7 +16,7 @@ from etl.extract.text import is_cjk, is_hangul, word_count
 from etl.extract.topics import primary_topic
 
 NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED")
-ENUMERATORS = (", to ", "; to ", ", and to ", " and to ")
+ENUMERATORS = (", to ", "; to ", ", and to ", " and to ", " and will ", ", and will ")
 TALK_VERBS = ("hold", "continue", "resume", "start", "launch", "open", "conduct", "begin")
 TALK_NOUNS = ("talks", "consultation", "negotiation")
 MECHANISM_WORDS = (
@@ -38,6 +38,7 @@ NEW_SUBJECT = re.compile(
     r"\s[a-z]+ed\b"
 )
 COMMAS = (",", "，")
+OCCASION = re.compile(r",\s(?:following|after|during|before|while|when|at the end of)\s")
 WE_BEFORE = re.compile(r"\b[Ww]e(?:'ve| have| also| both| have also| have both)?\s+$")
 ATTRIBUTION_VERBS = frozenset(["said", "says", "told", "added", "noted", "according", "reported"])
 KOREAN_CONNECTIVES = ("고", "며", "서")
@@ -92,8 +93,8 @@ def category(description: str, cue_label: str) -> str:
     if any(word in lowered for word in CJK_TALK_WORDS):
         return "talks"
     words = lowered.replace(",", " ").split()
-    to_index = words.index("to") if "to" in words else -1
-    verb = words[to_index + 1] if 0 <= to_index < len(words) - 1 else ""
+    marker = next((i for i, w in enumerate(words) if w in ("to", "will")), -1)
+    verb = words[marker + 1] if 0 <= marker < len(words) - 1 else ""
     if verb in TALK_VERBS and any(noun in lowered for noun in TALK_NOUNS):
         return "talks"
     if any(word in lowered for word in MECHANISM_WORDS) or (
@@ -121,6 +122,8 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
             end = comma if comma > 0 else end
         new_clause = _new_clause(view, text, cue.end_char, end)
         end = new_clause[0] if new_clause else end
+        occasion = OCCASION.search(text, cue.end_char, end)  # ", following a meeting on …"
+        end = occasion.start() if occasion else end
         start = cue.start_char
         if is_hangul(cue.text):
             previous_end = cues[i - 1].end_char if i > 0 else view.start
@@ -151,8 +154,9 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
                 break
             index, enumerator = min(hits)
             pieces.append((start, index))
-            start = index + len(enumerator) - len("to ")
-            position = start + len("to ")
+            kept = enumerator.split()[-1] + " "  # the next item opens with "to …" or "will …"
+            start = index + len(enumerator) - len(kept)
+            position = start + len(kept)
         pieces.append((start, end))
         parts.extend(Part(s, e, cue) for s, e in pieces)
     return parts
