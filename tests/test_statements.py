@@ -200,3 +200,19 @@ def test_a_ten_megabyte_single_line_is_processed_in_linear_time():
         timings[size] = time.perf_counter() - started
         assert resolved.statements
     assert timings[10_000_000] < 15 * timings[1_000_000]
+
+
+def test_a_pronoun_after_someone_else_was_named_is_that_person():
+    text = (
+        '"We have real differences," Blinken told reporters.\n\n'
+        "Wang Yi, for his part, warned the United States against crossing red lines. "
+        'He said, "The Taiwan question is at the very core of China\'s core interests."'
+    )
+    assert [who for who, _ in quotes(text, dt.date(2024, 4, 24))] == ["Antony Blinken", "Wang Yi"]
+
+
+def test_a_chinese_quote_closed_by_its_full_stop_is_attributed_after():
+    text = "王毅同布林肯会谈。\n“美方必须停止炒作‘中国威胁论’，取消对中国的非法单边制裁。”王毅强调。"
+    assert quotes(text, dt.date(2023, 6, 19)) == [
+        ("Wang Yi", "美方必须停止炒作‘中国威胁论’，取消对中国的非法单边制裁。")
+    ]

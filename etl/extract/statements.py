@@ -89,8 +89,10 @@ def _after(ctx: Context, quote: QuoteSpan) -> tuple[bool, PersonMention | None]:
     para_end = ctx.paragraphs[quote.paragraph][1]
     if quote.outer_end >= para_end:
         return False, None
-    if ctx.text[quote.start : quote.end].rstrip().endswith((".", "。")):
-        return False, None  # '"… progress." Xi had warned …': the sentence ended in the quote
+    if ctx.text[quote.start : quote.end].rstrip().endswith("."):
+        # '"… progress." Xi had warned …': the English sentence ended in the quote
+        # (Chinese writes “……。”王毅强调。)
+        return False, None
     following = quote.outer_end
     while following < para_end and ctx.text[following].isspace():
         following += 1
@@ -149,14 +151,23 @@ def _resolve_pronoun(
     ctx: Context, quote: QuoteSpan, previous: list[StatementRecord]
 ) -> PersonMention | None:
     """A pronoun speaker is the previous quote's speaker when that quote is in the
-    same or the preceding paragraph, else the subject of the nearest earlier sentence."""
+    same or the preceding paragraph and nobody was named since ("Wang, for his
+    part, warned … He said, "…""), else the subject of the nearest earlier sentence."""
+    subject = _earlier_subject(ctx, quote)
     here = quote.paragraph
     for statement in reversed(previous):
         if statement.kind != "direct_quote":
             continue
-        if here - ctx.paragraph_index(statement.start) <= 1 and statement.speaker is not None:
+        recent = here - ctx.paragraph_index(statement.start) <= 1
+        named_since = subject is not None and subject.start > statement.end
+        if recent and statement.speaker is not None and not named_since:
             return statement.speaker
         break
+    return subject
+
+
+def _earlier_subject(ctx: Context, quote: QuoteSpan) -> PersonMention | None:
+    """The person who opens the nearest earlier sentence that names one."""
     position = ctx.sentence(quote.outer_start)[0]
     for _ in range(PRONOUN_LOOKBACK):
         if position <= 0:
