@@ -212,7 +212,9 @@ def test_a_pronoun_after_someone_else_was_named_is_that_person():
 
 
 def test_a_chinese_quote_closed_by_its_full_stop_is_attributed_after():
-    text = "王毅同布林肯会谈。\n“美方必须停止炒作‘中国威胁论’，取消对中国的非法单边制裁。”王毅强调。"
+    text = (
+        "王毅同布林肯会谈。\n“美方必须停止炒作‘中国威胁论’，取消对中国的非法单边制裁。”王毅强调。"
+    )
     assert quotes(text, dt.date(2023, 6, 19)) == [
         ("Wang Yi", "美方必须停止炒作‘中国威胁论’，取消对中国的非法单边制裁。")
     ]
