@@ -257,3 +257,20 @@ def test_korean_news_of_a_postponed_visit_filed_from_washington():
         "Beijing",  # not the "(워싱턴=연합뉴스)" dateline
     )
     assert set(meeting.participants) == {"Antony Blinken", "Qin Gang"}
+
+
+def test_a_readout_listing_a_numbered_consensus():
+    resolved = analyze(read("mfa_consensus.txt"), dt.date(2024, 4, 26))
+    [meeting] = resolved.meetings
+    assert (meeting.start_date, meeting.city) == (dt.date(2024, 4, 26), "Beijing")
+    found = [(o.record.category, o.record.description) for o in resolved.outcomes]
+    assert len(found) == 5  # "First, …" to "Fifth, …"
+    assert found[2] == (
+        "dialogue_mechanism",
+        "the two sides will hold the first meeting of the China-U.S. intergovernmental dialogue "
+        "on artificial intelligence",
+    )
+    assert found[4] == (
+        "talks",
+        "the two sides will continue consultations on Asia-Pacific affairs",
+    )

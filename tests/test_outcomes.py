@@ -195,3 +195,26 @@ def test_an_outcome_ends_where_its_occasion_begins():
         "on the sidelines of a regional forum."
     )
     assert [o[2] for o in outcomes(text)] == ["agreed to establish military-to-military channels"]
+
+
+def test_korean_resolved_to_do_is_agreed():
+    text = (
+        "트럼프 대통령은 5일 시진핑 국가주석과 전화 통화를 했다. "
+        "두 정상은 서로의 나라를 방문하기로 했으며, 무역팀이 곧 만날 예정이다."
+    )
+    assert outcomes(text, dt.date(2025, 6, 6)) == [
+        ("commitment", "agreed", "두 정상은 서로의 나라를 방문하기로 했으며")
+    ]
+
+
+def test_numbered_sentences_are_results_only_after_a_consensus():
+    text = (
+        "Wang Yi met Antony Blinken in Beijing on April 26, 2024. First, Wang raised Taiwan. "
+        "The two sides reached a two-point consensus. First, the two sides will maintain "
+        "high-level exchanges. Second, the two sides will continue consultations on maritime "
+        "affairs. Blinken then left."
+    )
+    assert [o[2] for o in outcomes(text)] == [
+        "the two sides will maintain high-level exchanges",
+        "the two sides will continue consultations on maritime affairs",
+    ]

@@ -172,11 +172,10 @@ def build_pipeline(names: Iterable[NamePattern] = (), lang: str = "en") -> Langu
     _static_patterns(patterns)
     _name_patterns(patterns, names)
     cue_patterns = _cue_patterns()
-    phrases = [p["pattern"] for p in patterns.norm + cue_patterns]
+    cue_phrases = {p["pattern"] for p in cue_patterns if isinstance(p["pattern"], str)}
+    phrases = [p["pattern"] for p in patterns.norm + cue_patterns if isinstance(p["pattern"], str)]
     stems = sorted({t.text for p in phrases for t in nlp.make_doc(p) if is_hangul(t.text)})
-    heads = sorted(
-        {p["pattern"] for p in cue_patterns if is_hangul(p["pattern"]) and " " not in p["pattern"]}
-    )
+    heads = sorted({p for p in cue_phrases if is_hangul(p) and " " not in p})
     nlp.add_pipe("hangul_particles", config={"stems": stems, "heads": heads})
     # SpanRulers that annotate doc.ents: unlike the EntityRuler, their conflict
     # filter stays linear in the number of entities on long documents.

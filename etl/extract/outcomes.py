@@ -38,6 +38,12 @@ NEW_SUBJECT = re.compile(
     r"\s[a-z]+ed\b"
 )
 COMMAS = (",", "，")
+ORDINAL = re.compile(
+    r"\s*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?"
+    r"|finally|lastly|[一二三四五六七八九十]是|第[一二三四五六七八九十]"
+    r"|첫째|둘째|셋째|넷째|다섯째|여섯째|일곱째|\d{1,2}[.)])\s*[,，、:：]?\s*",
+    re.IGNORECASE,
+)
 OCCASION = re.compile(r",\s(?:following|after|during|before|while|when|at the end of)\s")
 WE_BEFORE = re.compile(r"\b[Ww]e(?:'ve| have| also| both| have also| have both)?\s+$")
 ATTRIBUTION_VERBS = frozenset(["said", "says", "told", "added", "noted", "according", "reported"])
@@ -236,6 +242,42 @@ def _describe(part: Part, text: str) -> str:
     if starts_at_cue and not spelled_out and not body.lower().startswith(part.cue.text.lower()):
         body = f"{part.cue.text.rsplit(' ', 1)[0]} {body}"
     return " ".join(body.split())
+
+
+def listed_outcomes(
+    views: list[SentenceView], text: str, meeting_at: dict[int, int]
+) -> tuple[list[OutcomeRecord], set[int]]:
+    """ "The two sides reached a five-point consensus. First, the two sides will …
+    Second, …": each numbered sentence after a consensus is an agreed result. Also
+    returns where those sentences start, so no other rule reads them again."""
+    records: list[OutcomeRecord] = []
+    listed: set[int] = set()
+    meeting: int | None = None
+    open_list = False
+    for view in views:
+        if view.headline or not text[view.start : view.end].strip():
+            continue
+        marker = ORDINAL.match(text, view.start, view.end)
+        if open_list and marker:
+            start = marker.end()
+            body = " ".join(text[start : view.end].split()).rstrip(".;。；")
+            listed.add(view.start)
+            if word_count(body) >= 3:
+                records.append(
+                    OutcomeRecord(
+                        start=start,
+                        end=start + len(text[start : view.end].rstrip().rstrip(".;。；")),
+                        description=body,
+                        category=category(body, "AGREED"),
+                        status="agreed",
+                        meeting_index=meeting,
+                        topic=primary_topic(body),
+                    )
+                )
+            continue
+        open_list = "CONSENSUS" in view.labels()
+        meeting = meeting_at.get(view.start)
+    return records, listed
 
 
 def outcome_mentions(

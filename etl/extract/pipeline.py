@@ -20,7 +20,7 @@ from etl.extract.mentions import (
     pronoun_mentions,
 )
 from etl.extract.nlp import NamePattern, cached_pipeline, tokenizer_safe
-from etl.extract.outcomes import outcome_mentions, said_by_a_party
+from etl.extract.outcomes import listed_outcomes, outcome_mentions, said_by_a_party
 from etl.extract.quotes import find_quotes
 from etl.extract.records import Extraction, MeetingRecord, PersonMention, Place
 from etl.extract.statements import Context, extract_statements, label_speaker
@@ -188,11 +188,13 @@ def extract(
         )
         if recorded is not None:
             meetings.insert(0, recorded)
-    outcomes = []
     meeting_at: dict[int, int] = {}
     for index, meeting in enumerate(meetings):
         meeting_at.setdefault(meeting.start, index)
+    outcomes, listed = listed_outcomes(views, text, meeting_at)
     for view in views:
+        if view.start in listed:
+            continue
         if not any(c.label_ in OUTCOME_LABELS for c in view.cues):
             continue
         if view.in_turn and not said_by_a_party(view, text):
