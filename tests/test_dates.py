@@ -112,6 +112,17 @@ def test_a_month_and_year_knows_its_first_and_last_day():
     assert only("in December 2018").within == (dt.date(2018, 12, 1), dt.date(2018, 12, 31))
 
 
+def test_a_relative_week_is_no_day_but_the_days_it_may_be():
+    wednesday = dt.date(2023, 7, 12)
+    next_week = (dt.date(2023, 7, 17), dt.date(2023, 7, 23))
+    for text in ("next week", "다음 주", "다음주", "下周"):
+        value = only(text, wednesday)
+        assert (value.start, value.within) == (None, next_week), text
+    assert only("last week", wednesday).within == (dt.date(2023, 7, 3), dt.date(2023, 7, 9))
+    assert only("this week", wednesday).within == (dt.date(2023, 7, 10), dt.date(2023, 7, 16))
+    assert only("next week").within is None
+
+
 def test_korean_ranges_with_a_wave_dash():
     value = only("5∼6일로 예정됐던 방문", dt.date(2023, 2, 3))
     assert (value.start, value.end) == (dt.date(2023, 2, 5), dt.date(2023, 2, 6))

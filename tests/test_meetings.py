@@ -374,3 +374,18 @@ def test_a_question_asserts_no_meeting():
 def test_chinese_will_hold_talks_is_planned():
     text = "访问期间，王毅外长将同布林肯国务卿举行会谈。"
     assert meetings(text, dt.date(2024, 4, 24))[0][:2] == ("in_person", "planned")
+
+
+def test_the_city_of_a_meeting_may_be_described_before_it_is_named():
+    text = (
+        "WASHINGTON (Reuters) - Deputy Secretary of State Wendy Sherman met with Chinese Foreign "
+        "Minister Wang Yi in the northern city of Tianjin on Monday."
+    )
+    assert meetings(text, dt.date(2021, 7, 27))[0][2:4] == (dt.date(2021, 7, 26), "Tianjin")
+
+
+def test_a_leader_who_will_host_another_plans_a_meeting():
+    text = "Xi Jinping will host Donald Trump for a state visit in Beijing in April."
+    assert meetings(text, dt.date(2026, 1, 10)) == [
+        ("in_person", "planned", None, "Beijing", ["Donald Trump", "Xi Jinping"])
+    ]

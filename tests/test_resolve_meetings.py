@@ -2,7 +2,15 @@
 
 import datetime as dt
 
-from etl.resolve.meetings import MeetingDraft, Participant, meeting_title, merge_into, same_meeting
+from etl.resolve.meetings import (
+    MeetingDraft,
+    Participant,
+    meeting_title,
+    merge_drafts,
+    merge_into,
+    same_meeting,
+)
+from tests.support import analyze
 
 D = dt.date
 
@@ -64,3 +72,25 @@ def test_an_undated_mention_stays_within_the_days_its_own_story_allows():
     reported = draft([BLINKEN, WANG])  # "Blinken met Wang", in a story of June 2023
     reported.not_after = D(2023, 6, 1)
     assert not same_meeting(held, reported, across_documents=True)
+
+
+def test_talks_planned_for_next_week_merge_only_with_a_meeting_that_week():
+    announced = analyze(
+        "U.S. climate envoy John Kerry will travel to China next week for talks with his "
+        "counterpart Xie Zhenhua.",
+        dt.date(2023, 7, 12),
+    ).meetings
+    [planned] = announced
+    assert (planned.start_date, planned.not_before, planned.not_after) == (
+        None,
+        dt.date(2023, 7, 17),
+        dt.date(2023, 7, 23),
+    )
+    held = analyze(
+        "John Kerry met Xie Zhenhua in Beijing on July 18, 2023.", dt.date(2023, 7, 18)
+    ).meetings
+    later = analyze(
+        "John Kerry met Xie Zhenhua in Beijing on Nov. 4, 2023.", dt.date(2023, 11, 4)
+    ).meetings
+    assert len(merge_drafts(announced + held)[0]) == 1
+    assert len(merge_drafts(announced + later)[0]) == 2

@@ -53,6 +53,17 @@ RELATIVE = re.compile(
 )
 # Korean and Chinese relative days: no word boundaries in scripts without spaces
 RELATIVE_CJK = re.compile(r"(?P<word>어제|오늘(?!날)|내일|昨天|今天|明天|昨日|明日)")
+# "next week", "다음 주", "下周": a week, not a day; kept as the bounds it gives
+WEEK = re.compile(
+    r"\b(?P<en>next|this|last)\s+week\b"
+    r"|(?P<cjk>다음\s?주|이번\s?주|지난\s?주|下周|下星期|本周|这周|上周|上星期)",
+    re.IGNORECASE,
+)
+WEEK_OFFSETS = {
+    "next": 1, "this": 0, "last": -1,
+    "다음": 1, "이번": 0, "지난": -1,
+    "下周": 1, "下星期": 1, "本周": 0, "这周": 0, "上周": -1, "上星期": -1,
+}  # fmt: skip
 RELATIVE_OFFSETS = {
     "yesterday": -1, "today": 0, "tomorrow": 1,
     "어제": -1, "오늘": 0, "내일": 1,
@@ -135,6 +146,10 @@ def find_dates(
             value = DateRange(None, None, match[0], within=_month_bounds(match))
             found.append(DateMention(match.start(), match.end(), value))
             taken.append((match.start(), match.end()))
+    for match in WEEK.finditer(text):
+        if free(match.start(), match.end()):
+            found.append(DateMention(match.start(), match.end(), _week(match, reference)))
+            taken.append((match.start(), match.end()))
     for pattern in (RELATIVE, RELATIVE_CJK):
         for match in pattern.finditer(text):
             if free(match.start(), match.end()):
@@ -142,6 +157,16 @@ def find_dates(
                 found.append(DateMention(match.start(), match.end(), value))
                 taken.append((match.start(), match.end()))
     return sorted(found, key=lambda m: m.start)
+
+
+def _week(match: re.Match[str], reference: dt.date | None) -> DateRange:
+    """ "next week" from a Wednesday: no day, but Monday to Sunday of the week after."""
+    if reference is None:
+        return DateRange(None, None, match.group(0), year_known=False)
+    word = "".join((match.group("en") or match.group("cjk")).lower().split())
+    offset = WEEK_OFFSETS.get(word.removesuffix("주"), 0)
+    monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=offset)
+    return DateRange(None, None, match.group(0), within=(monday, monday + dt.timedelta(days=6)))
 
 
 def _relative(match: re.Match[str], reference: dt.date | None, prefer_future: bool) -> DateRange:

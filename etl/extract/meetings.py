@@ -33,6 +33,11 @@ INSTITUTION_WORDS = (
     "政府",
 )
 LOCATIVE_LEADS = ("in ", "at ", "to ", "在", "赴", "于")
+CITY_OF = re.compile(
+    r"\b(?:in|at|to)\s+the\s+(?:[\w-]+\s+){0,3}(?:city|capital|town|resort|port|island)"
+    r"\s+of\s+$",
+    re.IGNORECASE,
+)
 ORIGIN_WORDS = ("depart ", "departs ", "departed ", "leave ", "leaves ", "left ", "from ")
 # "had been expected to meet": a plan overtaken by events
 UNDONE_PLAN = ("had been scheduled", "had been expected", "had been set", "had planned",
@@ -255,9 +260,12 @@ def _date(
 
 
 def _locative(place: Place, text: str) -> bool:
-    """ "in Beijing", "at the Great Hall", "to Bali", "在北京", "베이징에서"."""
+    """ "in Beijing", "at the Great Hall", "to Bali", "in the northern city of
+    Tianjin", "在北京", "베이징에서"."""
     lead = text[max(0, place.start - 4) : place.start].lower()
-    return lead.endswith(LOCATIVE_LEADS) or place.text.endswith(("에서", "을", "를"))
+    if lead.endswith(LOCATIVE_LEADS) or place.text.endswith(("에서", "을", "를")):
+        return True
+    return bool(CITY_OF.search(text, max(0, place.start - 48), place.start))
 
 
 def _place(

@@ -131,6 +131,8 @@ class DocumentResolver:
     def _draft(self, record: MeetingRecord, earlier: list[MeetingDraft]) -> MeetingDraft:
         date, conflict = self._checked_date(record)
         start = date.start if date else None
+        # "next week": no day, but the days it may be
+        within = record.date.within if record.date and record.date.within else (None, None)
         end = date.end if date else None
         place: Place | None = record.place
         default = self.extraction.default_place
@@ -153,8 +155,8 @@ class DocumentResolver:
             country=place.country if place else None,
             venue=place.venue if place else None,
             conflicts=[conflict] if conflict else [],
-            not_before=self.day if record.status == "planned" else None,
-            not_after=self.day if record.status == "held" else None,
+            not_before=_latest(self.day if record.status == "planned" else None, within[0]),
+            not_after=_earliest(self.day if record.status == "held" else None, within[1]),
         )
         for mention in record.participants:
             found = self.person(mention)
@@ -234,6 +236,14 @@ class DocumentResolver:
                     participant.title = entry.title_on(meeting.start_date) or participant.title
         index = [where[p] if p is not None else None for p in positions]
         return merged, index
+
+
+def _latest(*days: dt.date | None) -> dt.date | None:
+    return max((d for d in days if d is not None), default=None)
+
+
+def _earliest(*days: dt.date | None) -> dt.date | None:
+    return min((d for d in days if d is not None), default=None)
 
 
 def _primary(meetings: list[MeetingDraft]) -> int | None:
