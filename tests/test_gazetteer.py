@@ -38,6 +38,11 @@ def test_aliases_cover_hangul_and_hanzi_for_the_principals(gazetteer):
         assert any("\u4e00" <= ch <= "\u9fff" for a in aliases for ch in a), name
 
 
+def test_a_name_transliterated_two_ways_in_chinese_has_both(gazetteer):
+    index = gazetteer.alias_index()
+    assert index["鲁比奥"].name == index["卢比奥"].name == "Marco Rubio"  # Xinhua; State Dept
+
+
 def test_titles_are_the_roles_active_on_a_date(gazetteer):
     wang = gazetteer.by_name["Wang Yi"]
     assert wang.title_on(dt.date(2021, 3, 18)) == "State Councilor; Foreign Minister"

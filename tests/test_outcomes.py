@@ -218,3 +218,16 @@ def test_numbered_sentences_are_results_only_after_a_consensus():
         "the two sides will maintain high-level exchanges",
         "the two sides will continue consultations on maritime affairs",
     ]
+
+
+def test_a_chinese_consensus_lists_its_items_in_one_sentence():
+    text = (
+        "国家主席习近平26日在人民大会堂会见美国国务卿布林肯。\n"
+        "双方达成五点共识：一是继续落实两国元首旧金山会晤共识；二是保持高层交往；"
+        "三是举行中美人工智能政府间对话首次会议。"
+    )
+    assert [(o[0], o[2]) for o in outcomes(text, dt.date(2024, 4, 26))] == [
+        ("commitment", "继续落实两国元首旧金山会晤共识"),
+        ("commitment", "保持高层交往"),
+        ("dialogue_mechanism", "举行中美人工智能政府间对话首次会议"),
+    ]
