@@ -10,8 +10,8 @@ import datetime as dt
 import re
 
 from etl.extract.dates import find_dates
-from etl.extract.meetings import SentenceView
 from etl.extract.records import MeetingRecord, PersonMention, Place
+from etl.extract.sentences import SentenceView
 
 # A title names its event with a bare noun ("Before Their Meeting", "Bilateral
 # Talks"), which prose cues leave alone as too weak inside a sentence.

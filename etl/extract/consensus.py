@@ -1,0 +1,78 @@
+"""Results listed after a consensus: "The two sides reached a five-point
+consensus. First, the two sides will … Second, …", "双方达成五点共识：一是…；二是…"."""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.outcomes import category
+from etl.extract.records import OutcomeRecord
+from etl.extract.sentences import SentenceView
+from etl.extract.text import word_count
+from etl.extract.topics import primary_topic
+
+CJK_ORDINAL = re.compile(
+    r"[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|(?:첫|둘|셋|넷|다섯)째[,，]?"
+)
+ORDINAL = re.compile(
+    r"\s*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?"
+    r"|finally|lastly|[一二三四五六七八九十]是|第[一二三四五六七八九十]"
+    r"|첫째|둘째|셋째|넷째|다섯째|여섯째|일곱째|\d{1,2}[.)])\s*[,，、:：]?\s*",
+    re.IGNORECASE,
+)
+
+
+def listed_outcomes(
+    views: list[SentenceView], text: str, meeting_at: dict[int, int]
+) -> tuple[list[OutcomeRecord], set[int]]:
+    """ "The two sides reached a five-point consensus. First, the two sides will …
+    Second, …": each numbered sentence after a consensus is an agreed result. Also
+    returns where those sentences start, so no other rule reads them again."""
+    records: list[OutcomeRecord] = []
+    listed: set[int] = set()
+    meeting: int | None = None
+    open_list = False
+    for view in views:
+        if view.headline or not text[view.start : view.end].strip():
+            continue
+        marker = ORDINAL.match(text, view.start, view.end)
+        if open_list and marker:
+            start = marker.end()
+            end = start + len(text[start : view.end].rstrip().rstrip(".;。；"))
+            listed.add(view.start)
+            if word_count(text[start:end]) >= 3:
+                records.append(_listed(start, end, text, meeting))
+            continue
+        open_list = "CONSENSUS" in view.labels()
+        meeting = meeting_at.get(view.start)
+        if open_list:
+            inline = _inline_items(view, text)
+            records.extend(_listed(start, end, text, meeting) for start, end in inline)
+            listed.update([view.start] if inline else [])
+    return records, listed
+
+
+def _inline_items(view: SentenceView, text: str) -> list[tuple[int, int]]:
+    """ "双方达成五点共识：一是…；二是…；三是…。": the items of one sentence."""
+    cue = view.first("CONSENSUS")
+    markers = list(CJK_ORDINAL.finditer(text, cue.end_char if cue else view.start, view.end))
+    items = []
+    for i, marker in enumerate(markers):
+        end = markers[i + 1].start() if i + 1 < len(markers) else view.end
+        body = text[marker.end() : end].rstrip().rstrip("；;。，,")
+        if word_count(body) >= 3:
+            items.append((marker.end(), marker.end() + len(body)))
+    return items
+
+
+def _listed(start: int, end: int, text: str, meeting: int | None) -> OutcomeRecord:
+    body = " ".join(text[start:end].split())
+    return OutcomeRecord(
+        start=start,
+        end=end,
+        description=body,
+        category=category(body, "AGREED"),
+        status="agreed",
+        meeting_index=meeting,
+        topic=primary_topic(body),
+    )
