@@ -369,3 +369,12 @@ def test_a_leader_who_will_host_another_plans_a_meeting():
     assert meetings(text, dt.date(2026, 1, 10)) == [
         ("in_person", "planned", None, "Beijing", ["Donald Trump", "Xi Jinping"])
     ]
+
+
+def test_that_day_is_the_day_told_before():
+    korean = "블링컨 장관은 26일 베이징에 도착했다.\n블링컨 장관은 이날 왕이 외교부장과 회담했다."
+    assert meetings(korean, dt.date(2024, 4, 27))[0][2] == dt.date(2024, 4, 26)
+    english = "Blinken arrived in Beijing on April 24, 2024. Blinken met Wang Yi later that day."
+    assert meetings(english)[0][2] == dt.date(2024, 4, 24)
+    chinese = "布林肯4月24日抵达上海。王毅当天同布林肯举行会谈。"
+    assert meetings(chinese, dt.date(2024, 4, 25))[0][2] == dt.date(2024, 4, 24)

@@ -19,6 +19,7 @@ from etl.extract.spans import Intervals
 
 FUTURE_WORDS = ("will ", "would ", "next week", "tomorrow", "expected", "to be held", "plans")
 FIRST_PERSON = frozenset(["i", "we", "my", "our"])
+SAME_DAY = re.compile(r"이날|当天|当日|\bthat day\b|\bthe same day\b", re.IGNORECASE)
 TRIP_REACH = 3  # sentences after a trip's announcement that may tell of its meetings
 STATUS_WINDOW = 48  # characters around the cue that decide held / planned / cancelled
 INSTITUTION_WORDS = (
@@ -253,6 +254,12 @@ def _trip(
     return Trip(date, _place(view, cue, text, dateline, status), number)
 
 
+def _last_day(view: SentenceView, text: str, reference: dt.date | None) -> DateMention | None:
+    """The last day a sentence states, for a later "이날", "当天", "that day"."""
+    days = [d for d in find_dates(text[view.start : view.end], reference) if d.value.start]
+    return days[-1] if days else None
+
+
 def meeting_mentions(
     views: list[SentenceView],
     text: str,
@@ -263,10 +270,12 @@ def meeting_mentions(
     called_off = any("CANCELLED" in view.labels() for view in views)
     records = []
     trip: Trip | None = None
+    last_day: DateMention | None = None
     for number, view in enumerate(views):
         if view.headline:
             continue
         trip = _trip(view, text, reference, filed, number) or trip
+        told_before, last_day = last_day, _last_day(view, text, reference) or last_day
         cue = view.first("MEET", "CALL", "VIDEO", "SPOKE", "MEET_WEAK")
         if cue is None and view.labels() & {"CANCELLED", "REFUSED"}:
             cue = view.first("VISIT")
@@ -297,6 +306,9 @@ def meeting_mentions(
         during = trip if trip and number - trip.sentence <= TRIP_REACH else None
         if during and date is None and "DURING_TRIP" in view.labels():
             date, place = during.date, place or during.place
+        same_day = SAME_DAY.search(text, view.start, view.end)
+        if date is None and same_day and told_before is not None:  # "왕 부장은 이날 …"
+            date = DateMention(same_day.start(), same_day.end(), told_before.value)
         records.append(
             MeetingRecord(
                 start=view.start,
