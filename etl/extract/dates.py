@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from etl.extract.records import DateRange
@@ -133,27 +134,29 @@ def find_dates(
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    for pattern in (ISO, MONTH_FIRST, DAY_FIRST, KOREAN, CHINESE):
+    def exact(match: re.Match[str]) -> DateRange | None:
+        return _build(match, reference)
+
+    def week(match: re.Match[str]) -> DateRange:
+        return _week(match, reference)
+
+    def relative(match: re.Match[str]) -> DateRange:
+        return _relative(match, reference, prefer_future)
+
+    # most specific first: "June 18, 2023" is not read again as "June 2023"
+    readers: list[tuple[re.Pattern[str], Callable[[re.Match[str]], DateRange | None]]] = [
+        *((pattern, exact) for pattern in (ISO, MONTH_FIRST, DAY_FIRST, KOREAN, CHINESE)),
+        (MONTH_YEAR, _month),
+        (WEEK, week),
+        (RELATIVE, relative),
+        (RELATIVE_CJK, relative),
+    ]
+    for pattern, read in readers:
         for match in pattern.finditer(text):
             if not free(match.start(), match.end()):
                 continue
-            value = _build(match, reference)
+            value = read(match)
             if value is not None:
-                found.append(DateMention(match.start(), match.end(), value))
-                taken.append((match.start(), match.end()))
-    for match in MONTH_YEAR.finditer(text):
-        if free(match.start(), match.end()):
-            value = DateRange(None, None, match[0], within=_month_bounds(match))
-            found.append(DateMention(match.start(), match.end(), value))
-            taken.append((match.start(), match.end()))
-    for match in WEEK.finditer(text):
-        if free(match.start(), match.end()):
-            found.append(DateMention(match.start(), match.end(), _week(match, reference)))
-            taken.append((match.start(), match.end()))
-    for pattern in (RELATIVE, RELATIVE_CJK):
-        for match in pattern.finditer(text):
-            if free(match.start(), match.end()):
-                value = _relative(match, reference, prefer_future)
                 found.append(DateMention(match.start(), match.end(), value))
                 taken.append((match.start(), match.end()))
     return sorted(found, key=lambda m: m.start)
@@ -192,6 +195,11 @@ def dateline(text: str, max_chars: int = 300) -> dt.date | None:
         if mention.value.start is not None and mention.value.year_known:
             return mention.value.start
     return None
+
+
+def _month(match: re.Match[str]) -> DateRange:
+    """ "in April 2017": no day, but the month's first and last."""
+    return DateRange(None, None, match[0], within=_month_bounds(match))
 
 
 def _month_bounds(match: re.Match[str]) -> tuple[dt.date, dt.date] | None:

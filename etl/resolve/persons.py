@@ -128,9 +128,8 @@ class PersonResolver:
             if (mention.country is None or p.country == mention.country)
             and any(mention.title_kind in r.kinds for r in (p.roles_on(day) if day else p.roles))
         }  # fmt: skip
-        if (
-            len(holders) > 1 and mention.country is None
-        ):  # "THE PRESIDENT:" of "Remarks by President Biden"
+        # "THE PRESIDENT:" in "Remarks by President Biden": the one the document named first
+        if len(holders) > 1 and mention.country is None:
             named = [n for n in context if n in holders]
             return holders[named[0]] if named else None
         return next(iter(holders.values())) if len(holders) == 1 else None
