@@ -13,6 +13,7 @@ from sqlalchemy import Engine, text
 from etl.extract.pipeline import extract
 from etl.extract.records import Extraction
 from etl.resolve.document import ResolvedDocument, resolve_document
+from etl.resolve.engagements import Calendar
 from etl.resolve.gazetteer import default_gazetteer
 from etl.resolve.persons import PersonResolver
 
@@ -24,8 +25,15 @@ def extract_text(text: str, published: dt.date | None = None) -> Extraction:
     return extract(text, names=default_gazetteer().name_patterns(), published=published)
 
 
-def analyze(text: str, published: dt.date | None = None) -> ResolvedDocument:
-    return resolve_document(extract_text(text, published), PersonResolver(default_gazetteer()))
+NO_CALENDAR = Calendar(())  # to test a rule of the text alone
+
+
+def analyze(
+    text: str, published: dt.date | None = None, calendar: Calendar | None = None
+) -> ResolvedDocument:
+    return resolve_document(
+        extract_text(text, published), PersonResolver(default_gazetteer()), calendar
+    )
 
 
 def quotes(text: str, published: dt.date | None = None) -> list[tuple[str | None, str]]:

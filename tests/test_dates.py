@@ -126,3 +126,14 @@ def test_a_relative_week_is_no_day_but_the_days_it_may_be():
 def test_korean_ranges_with_a_wave_dash():
     value = only("5∼6일로 예정됐던 방문", dt.date(2023, 2, 3))
     assert (value.start, value.end) == (dt.date(2023, 2, 5), dt.date(2023, 2, 6))
+
+
+def test_without_a_reference_a_date_keeps_what_it_says():
+    [dec] = find_dates("They met on Dec. 21 in Beijing.")
+    assert (dec.value.start, dec.value.month_day) == (None, (12, 21))
+    [korean] = find_dates("6월 18일 회담")
+    assert korean.value.month_day == (6, 18)
+    [thursday] = find_dates("The talks on Thursday were candid.")
+    assert (thursday.value.start, thursday.value.weekday) == (None, 3)
+    [dated] = find_dates("on June 18", dt.date(2023, 6, 20))
+    assert dated.value.month_day is None  # a full date needs nothing more

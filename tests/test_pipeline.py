@@ -212,8 +212,11 @@ def test_date_conflicts_are_queryable(pipeline, tmp_path):
     pipeline.run([tmp_path])
     assert rows(
         pipeline, "select date_text, parsed_date, adopted_date, resolution from v_date_conflicts"
-    ) == [("Dec. 21", "2023-12-21", None, "dropped")]
-    assert scalar(pipeline, "select start_date from v_meetings") is None
+    ) == [("Dec. 21", "2023-12-21", "2023-06-18", "calendar")]
+    assert str(scalar(pipeline, "select start_date from v_meetings")) == "2023-06-18"
+    assert rows(pipeline, "select date_text, date_source from meeting_mentions") == [
+        ("Dec. 21", "calendar")
+    ]
 
 
 def test_paraphrased_reports_of_one_working_group_are_one_outcome(pipeline, tmp_path):

@@ -40,6 +40,8 @@ OUTCOME_CATEGORIES = (
     "other",
 )
 OUTCOME_STATUSES = ("agreed", "discussed")
+DATE_SOURCES = ("text", "context", "dateline", "calendar")
+CONFLICT_RESOLUTIONS = ("year_adjusted", "dropped", "calendar")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -194,6 +196,7 @@ class MeetingMention(Evidence, Base):
     __tablename__ = "meeting_mentions"
     __table_args__ = (
         UniqueConstraint("document_id", "char_start", "char_end"),
+        CheckConstraint(_in("date_source", DATE_SOURCES), name="date_source"),
         span_check(),
     )
 
@@ -206,6 +209,9 @@ class MeetingMention(Evidence, Base):
     reported_date: Mapped[dt.date | None] = mapped_column(Date)
     reported_end_date: Mapped[dt.date | None] = mapped_column(Date)
     date_text: Mapped[str | None] = mapped_column(String(128))
+    # where reported_date came from: the mention's own words, an earlier sentence
+    # of the story, its dateline, or the reference calendar of known meetings
+    date_source: Mapped[str | None] = mapped_column(String(16))
     city: Mapped[str | None] = mapped_column(String(128))
     country: Mapped[str | None] = mapped_column(String(2))
     venue: Mapped[str | None] = mapped_column(String(256))
@@ -320,7 +326,7 @@ class DateConflictRecord(Evidence, Base):
 
     __tablename__ = "date_conflicts"
     __table_args__ = (
-        CheckConstraint("resolution in ('year_adjusted', 'dropped')", name="resolution"),
+        CheckConstraint(_in("resolution", CONFLICT_RESOLUTIONS), name="resolution"),
         span_check(),
     )
 
@@ -329,7 +335,7 @@ class DateConflictRecord(Evidence, Base):
         ForeignKey("meetings.id", ondelete="SET NULL"), index=True
     )
     date_text: Mapped[str] = mapped_column(String(128))
-    parsed_date: Mapped[dt.date] = mapped_column(Date)
+    parsed_date: Mapped[dt.date | None] = mapped_column(Date)  # None: no year in the text
     adopted_date: Mapped[dt.date | None] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text)
     resolution: Mapped[str] = mapped_column(String(16))

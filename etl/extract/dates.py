@@ -107,7 +107,7 @@ def _build(match: re.Match[str], reference: dt.date | None) -> DateRange | None:
     else:
         year = None
     if year is None:
-        return DateRange(None, None, match.group(0), year_known=False)
+        return DateRange(None, None, match.group(0), year_known=False, month_day=(month, day1))
     start = _safe_date(year, month, day1)
     month2 = int(groups["month2"]) if groups.get("month2") else month
     end = _safe_date(year + (month2 < month), month2, day2) if day2 else start
@@ -177,7 +177,8 @@ def _relative(match: re.Match[str], reference: dt.date | None, prefer_future: bo
     on the first such weekday after its start."""
     word = match.group("word").lower()
     if reference is None:
-        return DateRange(None, None, match.group(0), year_known=False)
+        weekday = WEEKDAYS.index(word) if word in WEEKDAYS else None
+        return DateRange(None, None, match.group(0), year_known=False, weekday=weekday)
     if word in RELATIVE_OFFSETS:
         day = reference + dt.timedelta(days=RELATIVE_OFFSETS[word])
         return DateRange(day, day, match.group(0))

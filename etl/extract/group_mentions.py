@@ -69,7 +69,9 @@ def _fill(named: MeetingRecord, group: MeetingRecord) -> MeetingRecord:
     the meeting named before, where it lacks them."""
     if (named.kind, named.status) != (group.kind, group.status):
         return named
-    return replace(named, date=named.date or group.date, place=named.place or group.place)
+    if named.date is None:
+        named = replace(named, date=group.date, date_span=group.date_span)
+    return replace(named, place=named.place or group.place)
 
 
 def with_fallback(

@@ -317,6 +317,7 @@ def meeting_mentions(
                 status=status,
                 participants=participants,
                 date=date.value if date else None,
+                date_span=(date.start, date.end) if date else None,
                 place=place,
                 group_subject=any(
                     c.label_ == "JOINT" or (c.label_ == "GROUP" and c.start_char < cue.start_char)

@@ -34,6 +34,10 @@ class DateRange:
     year_known: bool = True
     # "in April 2017": no day, but the first and last days it may be
     within: tuple[dt.date, dt.date] | None = None
+    # without a reference date, what the text still says: "Dec. 21" is a month
+    # and day of an unknown year, "Thursday" a weekday (Monday = 0)
+    month_day: tuple[int, int] | None = None
+    weekday: int | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class MeetingRecord:
     date: DateRange | None = None
     place: Place | None = None
     group_subject: bool = False  # "officials of both countries met": people named elsewhere
+    date_span: tuple[int, int] | None = None  # where the date's own words are
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ def transcript_meeting(
     if not cued or len({p.country for p in people}) < 2:
         return None
     cue_view, cue = cued[0]
-    dates = [d.value for d in find_dates(text[:header_end], reference) if d.value.start]
+    dates = [d for d in find_dates(text[:header_end], reference) if d.value.start]
     kind = "video" if cue.group("video") else "call" if cue.group("call") else "in_person"
     return MeetingRecord(
         start=cue_view.start,
@@ -56,6 +56,7 @@ def transcript_meeting(
         kind=kind,
         status="held",
         participants=people,
-        date=dates[0] if dates else None,
+        date=dates[0].value if dates else None,
+        date_span=(dates[0].start, dates[0].end) if dates else None,
         place=_header_place(header) if kind == "in_person" else None,
     )

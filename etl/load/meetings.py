@@ -89,19 +89,21 @@ def attach_meeting(
         )
     else:
         meeting_id = meeting.id
-    for start, end, kind, status, day, date_text in draft.spans:
+    for span in draft.spans:
+        day = span.day
         lookup(
             session,
             MeetingMention.__table__,  # type: ignore[arg-type]
-            {"document_id": document_id, "char_start": start, "char_end": end},
+            {"document_id": document_id, "char_start": span.start, "char_end": span.end},
             {
                 "meeting_id": meeting_id,
                 "extractor_version": version,
-                "reported_kind": kind,
-                "reported_status": status,
+                "reported_kind": span.kind,
+                "reported_status": span.status,
                 "reported_date": day,
                 "reported_end_date": draft.end_date if day == draft.start_date else day,
-                "date_text": date_text,
+                "date_text": span.date_text,
+                "date_source": span.date_source,
                 "city": draft.city,
                 "country": draft.country,
                 "venue": draft.venue,

@@ -10,7 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from etl.extract.records import DateRange
-from etl.resolve.gazetteer import PersonEntry
+from etl.resolve.gazetteer import PersonEntry, Role
+from etl.resolve.persons import kind_matches
+
+FIRST_YEAR = 1949  # no role in the gazetteer starts earlier
 
 
 @dataclass(frozen=True)
@@ -18,9 +21,9 @@ class DateConflict:
     start: int
     end: int
     date_text: str
-    parsed: dt.date
+    parsed: dt.date | None  # None: a month and day without a year
     reason: str
-    resolution: str  # year_adjusted | dropped
+    resolution: str  # year_adjusted | dropped | calendar
     adopted: dt.date | None
 
 
@@ -31,8 +34,17 @@ class TitledPerson:
     entry: PersonEntry
     kinds: frozenset[str]
 
+    @property
+    def matching_roles(self) -> list[Role]:
+        """The roles the document's titles name: exactly ("Foreign Minister"), or
+        else loosely ("Minister Qin Gang")."""
+        exact = [r for r in self.entry.roles if self.kinds & set(r.kinds)]
+        if exact:
+            return exact
+        return [r for r in self.entry.roles if any(kind_matches(k, r.kinds) for k in self.kinds)]
+
     def inconsistent_on(self, day: dt.date) -> bool:
-        matching = [r for r in self.entry.roles if self.kinds & set(r.kinds)]
+        matching = self.matching_roles
         return bool(matching) and not any(r.active_on(day) for r in matching)
 
 
@@ -59,6 +71,41 @@ def _problem(
     return None
 
 
+def _fitting_years(
+    month_day: tuple[int, int], people: list[TitledPerson], today: dt.date
+) -> list[int]:
+    """The years in which every titled participant held the role the document
+    names on that month and day, up to ``today``."""
+    years = []
+    for year in range(FIRST_YEAR, today.year + 1):
+        try:
+            day = dt.date(year, *month_day)
+        except ValueError:
+            continue
+        if day <= today and not any(person.inconsistent_on(day) for person in people):
+            years.append(year)
+    return years
+
+
+def _year_less(
+    value: DateRange, people: list[TitledPerson], span: tuple[int, int], today: dt.date
+) -> tuple[DateRange | None, DateConflict | None]:
+    """ "Dec. 21" in a story without a date: the one year the titles allow, or
+    none (a conflict), or the month and day kept for the calendar to match."""
+    assert value.month_day is not None
+    if not any(person.matching_roles for person in people):
+        return value, None
+    years = _fitting_years(value.month_day, people, today)
+    if len(years) == 1:
+        day = dt.date(years[0], *value.month_day)
+        return DateRange(day, day, value.text, year_known=False), None
+    if years:
+        return value, None
+    names = " and ".join(p.entry.name for p in people if p.matching_roles)
+    reason = f"in no year did {names} hold the roles the document names on that day"
+    return None, DateConflict(*span, value.text, None, reason, "dropped", None)
+
+
 def check_date(
     value: DateRange | None,
     *,
@@ -66,11 +113,14 @@ def check_date(
     published: dt.date | None,
     people: Iterable[TitledPerson],
     span: tuple[int, int],
+    today: dt.date | None = None,
 ) -> tuple[DateRange | None, DateConflict | None]:
     """The date to keep and, if the parsed one was inconsistent, the conflict."""
+    people = list(people)
+    if value is not None and value.start is None and value.month_day is not None:
+        return _year_less(value, people, span, today or dt.date.today())
     if value is None or value.start is None:
         return value, None
-    people = list(people)
     reason = _problem(value, status, published, people)
     if reason is None:
         return value, None

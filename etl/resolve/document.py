@@ -5,7 +5,7 @@ statements and outcomes linked to their meeting."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from etl.extract.records import (
     DateRange,
@@ -17,7 +17,8 @@ from etl.extract.records import (
     StatementRecord,
 )
 from etl.resolve.dates import DateConflict, TitledPerson, check_date
-from etl.resolve.meetings import MeetingDraft, Participant, merge_drafts
+from etl.resolve.engagements import Calendar, Told, default_calendar
+from etl.resolve.meetings import MeetingDraft, MentionSpan, Participant, merge_drafts
 from etl.resolve.outcomes import prefer_description, same_outcome
 from etl.resolve.persons import NON_NAME_TITLES, PersonResolver, Resolution, kind_matches
 
@@ -57,9 +58,12 @@ class ResolvedDocument:
 
 
 class DocumentResolver:
-    def __init__(self, resolver: PersonResolver, extraction: Extraction) -> None:
+    def __init__(
+        self, resolver: PersonResolver, extraction: Extraction, calendar: Calendar | None = None
+    ) -> None:
         self.resolver = resolver
         self.extraction = extraction
+        self.calendar = calendar if calendar is not None else default_calendar()
         self.day = extraction.reference_date
         self.context: list[str] = []
         self.by_span: dict[tuple[int, int], Resolution | None] = {}
@@ -125,7 +129,7 @@ class DocumentResolver:
             status=record.status,
             published=self.day,
             people=people,
-            span=(record.start, record.end),
+            span=record.date_span or (record.start, record.end),
         )
 
     def _draft(self, record: MeetingRecord, earlier: list[MeetingDraft]) -> MeetingDraft:
@@ -157,6 +161,8 @@ class DocumentResolver:
             conflicts=[conflict] if conflict else [],
             not_before=_latest(self.day if record.status == "planned" else None, within[0]),
             not_after=_earliest(self.day if record.status == "held" else None, within[1]),
+            month_day=date.month_day if date else None,
+            weekday=date.weekday if date else None,
         )
         for mention in record.participants:
             found = self.person(mention)
@@ -169,17 +175,21 @@ class DocumentResolver:
                 mention.start,
                 mention.end,
             )
+        source = "text" if start else None
         if record.status == "held" and record.date is None:  # "in June 2023" is its own time
             self._inherit_context(draft, earlier)
+            source = source or ("context" if draft.start_date else None)
             self._filed_there(draft)
+            source = source or ("dateline" if draft.start_date else None)
         draft.spans.append(
-            (
+            MentionSpan(
                 record.start,
                 record.end,
                 record.kind,
                 record.status,
                 draft.start_date,
                 record.date.text if record.date else None,
+                source,
             )
         )
         return draft
@@ -217,6 +227,47 @@ class DocumentResolver:
                 draft.city, draft.country = previous.city, previous.country
             return
 
+    def _consult_calendar(self, meeting: MeetingDraft) -> None:
+        """Days and place of the one known meeting this mention can be: for a
+        meeting told without a day, or without a place."""
+        if meeting.status == "cancelled":
+            return
+        told = Told(
+            kind=meeting.kind,
+            participants=frozenset(meeting.participants),
+            sides=len({p.country for p in meeting.participants.values() if p.country}),
+            city=meeting.city,
+            country=meeting.country,
+            venue=meeting.venue,
+            start=meeting.start_date,
+            end=meeting.end_date,
+            not_before=meeting.not_before,
+            not_after=meeting.not_after,
+            month_day=meeting.month_day,
+            weekday=meeting.weekday,
+            near=self.day,
+        )
+        known = self.calendar.match(told)
+        if known is None:
+            return
+        if meeting.city is None and meeting.country in (None, known.country):
+            meeting.city, meeting.country = known.city, known.country
+        if meeting.venue is None and meeting.city == known.city:
+            meeting.venue = known.venue
+        if meeting.start_date is not None:
+            return
+        meeting.start_date, meeting.end_date = known.start, known.end
+        meeting.spans = [
+            replace(span, day=known.start, date_source="calendar") if span.day is None else span
+            for span in meeting.spans
+        ]
+        meeting.conflicts = [
+            replace(c, resolution="calendar", adopted=known.start)
+            if c.resolution == "dropped"
+            else c
+            for c in meeting.conflicts
+        ]
+
     def meetings(self) -> tuple[list[MeetingDraft], list[int | None]]:
         drafts: list[MeetingDraft] = []
         positions: list[int | None] = []
@@ -229,6 +280,7 @@ class DocumentResolver:
             drafts.append(draft)
         merged, where = merge_drafts(drafts)
         for meeting in merged:
+            self._consult_calendar(meeting)
             by_name = self.resolver.gazetteer.by_name
             for participant in meeting.participants.values():
                 entry = by_name.get(participant.name)
@@ -261,8 +313,10 @@ def _meeting_for_speaker(meetings: list[MeetingDraft], speaker: str | None) -> i
     return max(candidates, key=lambda i: (len(meetings[i].spans), -i))
 
 
-def resolve_document(extraction: Extraction, resolver: PersonResolver) -> ResolvedDocument:
-    doc = DocumentResolver(resolver, extraction)
+def resolve_document(
+    extraction: Extraction, resolver: PersonResolver, calendar: Calendar | None = None
+) -> ResolvedDocument:
+    doc = DocumentResolver(resolver, extraction, calendar)
     meetings, index = doc.meetings()
     primary = _primary(meetings)
     statements = []

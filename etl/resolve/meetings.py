@@ -26,6 +26,20 @@ class Participant:
     end: int
 
 
+@dataclass(frozen=True)
+class MentionSpan:
+    """One mention of the meeting: its span, what it reported, and where its day
+    came from (text, context, dateline or calendar)."""
+
+    start: int
+    end: int
+    kind: str
+    status: str
+    day: dt.date | None
+    date_text: str | None
+    date_source: str | None = None
+
+
 @dataclass
 class MeetingDraft:
     kind: str
@@ -36,12 +50,15 @@ class MeetingDraft:
     country: str | None
     venue: str | None
     participants: dict[str, Participant] = field(default_factory=dict)
-    spans: list[tuple[int, int, str, str, dt.date | None, str | None]] = field(default_factory=list)
+    spans: list[MentionSpan] = field(default_factory=list)
     conflicts: list[DateConflict] = field(default_factory=list)
     # the days the mention's own document allows: a planned meeting is not
     # before the story announcing it, a held one not after the story reporting it
     not_before: dt.date | None = None
     not_after: dt.date | None = None
+    # what a date without a year still says ("Dec. 21", "on Thursday")
+    month_day: tuple[int, int] | None = None
+    weekday: int | None = None
 
     def sides(self) -> dict[str | None, set[str]]:
         sides: dict[str | None, set[str]] = {}
@@ -131,6 +148,8 @@ def merge_into(target: MeetingDraft, other: MeetingDraft) -> MeetingDraft:
     target.city = target.city or other.city
     target.country = target.country or other.country
     target.venue = target.venue or other.venue
+    target.month_day = target.month_day or other.month_day
+    target.weekday = target.weekday if target.weekday is not None else other.weekday
     for name, participant in other.participants.items():
         target.participants.setdefault(name, participant)
     target.spans.extend(other.spans)
