@@ -118,3 +118,11 @@ def test_no_calendar_for_cancelled_visits_calls_or_unknown_meetings():
     assert all(m.start_date is None for m in analyze(call).meetings)
     unknown = "Secretary of State Blinken met Foreign Minister Wang Yi in Jakarta."
     assert all(m.start_date is None for m in analyze(unknown).meetings)
+
+
+def test_a_plan_is_matched_only_to_a_meeting_in_the_coming_weeks():
+    text = "Secretary of State Blinken will travel to Beijing to meet Foreign Minister Qin Gang."
+    [soon] = analyze(text, dt.date(2023, 6, 14)).meetings
+    assert (soon.status, soon.start_date) == ("planned", dt.date(2023, 6, 18))
+    [early] = analyze(text, dt.date(2023, 1, 27)).meetings  # the February trip, postponed
+    assert early.start_date is None

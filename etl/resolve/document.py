@@ -23,6 +23,7 @@ from etl.resolve.outcomes import prefer_description, same_outcome
 from etl.resolve.persons import NON_NAME_TITLES, PersonResolver, Resolution, kind_matches
 
 TIMELY = dt.timedelta(days=3)  # a dateline place also holds for meetings this close to the story
+PLANNED_HORIZON = dt.timedelta(days=31)  # how far ahead a plan may be matched to a known meeting
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,7 @@ class DocumentResolver:
             start=meeting.start_date,
             end=meeting.end_date,
             not_before=meeting.not_before,
-            not_after=meeting.not_after,
+            not_after=_earliest(meeting.not_after, self._horizon(meeting)),
             month_day=meeting.month_day,
             weekday=meeting.weekday,
             near=self.day,
@@ -267,6 +268,13 @@ class DocumentResolver:
             else c
             for c in meeting.conflicts
         ]
+
+    def _horizon(self, meeting: MeetingDraft) -> dt.date | None:
+        """A plan is for the coming weeks: a visit announced in January and
+        postponed is not the one made in June."""
+        if meeting.status != "planned" or self.day is None:
+            return None
+        return self.day + PLANNED_HORIZON
 
     def meetings(self) -> tuple[list[MeetingDraft], list[int | None]]:
         drafts: list[MeetingDraft] = []
