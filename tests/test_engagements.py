@@ -3,6 +3,7 @@ known meeting fits what a text says."""
 
 import datetime as dt
 
+import pytest
 import yaml
 
 from etl.extract.nlp import load_yaml
@@ -116,7 +117,7 @@ def test_no_calendar_for_cancelled_visits_calls_or_unknown_meetings():
     assert all(m.start_date is None for m in analyze(cancelled).meetings)
     call = "Secretary of State Blinken spoke by phone with Foreign Minister Qin Gang."
     assert all(m.start_date is None for m in analyze(call).meetings)
-    unknown = "Secretary of State Blinken met Foreign Minister Wang Yi in Jakarta."
+    unknown = "Secretary of State Blinken met Foreign Minister Wang Yi in New York."
     assert all(m.start_date is None for m in analyze(unknown).meetings)
 
 
@@ -126,3 +127,24 @@ def test_a_plan_is_matched_only_to_a_meeting_in_the_coming_weeks():
     assert (soon.status, soon.start_date) == ("planned", dt.date(2023, 6, 18))
     [early] = analyze(text, dt.date(2023, 1, 27)).meetings  # the February trip, postponed
     assert early.start_date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "토니 블링컨 미국 국무장관은 친강 중국 외교부장과 베이징 댜오위타이 국빈관에서 회담했다.",
+        "布林肯国务卿在钓鱼台国宾馆同秦刚外长举行会谈。",
+    ],
+)
+def test_korean_and_chinese_stories_find_the_known_meeting_too(text):
+    [meeting] = analyze(text).meetings
+    assert (meeting.start_date, set(meeting.participants)) == (
+        dt.date(2023, 6, 18), {"Antony Blinken", "Qin Gang"},
+    )  # fmt: skip
+
+
+def test_a_weekday_in_an_undated_story_must_be_one_of_the_meetings_days():
+    friday = "Rubio and Wang Yi held their first face-to-face talks on Friday in Kuala Lumpur."
+    assert analyze(friday).meetings[0].start_date == dt.date(2025, 7, 11)
+    monday = "Rubio and Wang Yi held their first face-to-face talks on Monday in Kuala Lumpur."
+    assert analyze(monday).meetings[0].start_date is None

@@ -45,3 +45,10 @@ def test_sql_files_state_question_and_grain_in_lower_case(path):
     assert len(header) >= 2 and "grain" in " ".join(header).lower(), path.name
     body = "\n".join(line for line in sql.splitlines() if not line.startswith("--"))
     assert not re.search(r"\b(SELECT|FROM|WHERE|JOIN|GROUP BY|ORDER BY|WITH)\b", body), path.name
+
+
+def test_a_date_from_the_reference_calendar_says_so(loaded_engine):
+    columns, rows = run_query(loaded_engine, resolve_query("meeting_date_sources"))
+    found = {(r[columns.index("reported_date")], r[columns.index("date_source")]) for r in rows}
+    assert ("2017-11-09", "calendar") in found  # summit_history.txt: "in Beijing" that November
+    assert {r[columns.index("date_source")] for r in rows} >= {"text", "calendar", "none"}
