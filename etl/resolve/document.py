@@ -5,7 +5,7 @@ statements and outcomes linked to their meeting."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from etl.extract.records import (
     DateRange,
@@ -17,13 +17,12 @@ from etl.extract.records import (
     StatementRecord,
 )
 from etl.resolve.dates import DateConflict, TitledPerson, check_date
-from etl.resolve.engagements import Calendar, Told, default_calendar
+from etl.resolve.engagements import Calendar, consult_calendar, default_calendar
 from etl.resolve.meetings import MeetingDraft, MentionSpan, Participant, merge_drafts
 from etl.resolve.outcomes import prefer_description, same_outcome
 from etl.resolve.persons import NON_NAME_TITLES, PersonResolver, Resolution, kind_matches
 
 TIMELY = dt.timedelta(days=3)  # a dateline place also holds for meetings this close to the story
-PLANNED_HORIZON = dt.timedelta(days=31)  # how far ahead a plan may be matched to a known meeting
 
 
 @dataclass(frozen=True)
@@ -228,54 +227,6 @@ class DocumentResolver:
                 draft.city, draft.country = previous.city, previous.country
             return
 
-    def _consult_calendar(self, meeting: MeetingDraft) -> None:
-        """Days and place of the one known meeting this mention can be: for a
-        meeting told without a day, or without a place."""
-        if meeting.status == "cancelled":
-            return
-        told = Told(
-            kind=meeting.kind,
-            participants=frozenset(meeting.participants),
-            sides=len({p.country for p in meeting.participants.values() if p.country}),
-            city=meeting.city,
-            country=meeting.country,
-            venue=meeting.venue,
-            start=meeting.start_date,
-            end=meeting.end_date,
-            not_before=meeting.not_before,
-            not_after=_earliest(meeting.not_after, self._horizon(meeting)),
-            month_day=meeting.month_day,
-            weekday=meeting.weekday,
-            near=self.day,
-        )
-        known = self.calendar.match(told)
-        if known is None:
-            return
-        if meeting.city is None and meeting.country in (None, known.country):
-            meeting.city, meeting.country = known.city, known.country
-        if meeting.venue is None and meeting.city == known.city:
-            meeting.venue = known.venue
-        if meeting.start_date is not None:
-            return
-        meeting.start_date, meeting.end_date = known.start, known.end
-        meeting.spans = [
-            replace(span, day=known.start, date_source="calendar") if span.day is None else span
-            for span in meeting.spans
-        ]
-        meeting.conflicts = [
-            replace(c, resolution="calendar", adopted=known.start)
-            if c.resolution == "dropped"
-            else c
-            for c in meeting.conflicts
-        ]
-
-    def _horizon(self, meeting: MeetingDraft) -> dt.date | None:
-        """A plan is for the coming weeks: a visit announced in January and
-        postponed is not the one made in June."""
-        if meeting.status != "planned" or self.day is None:
-            return None
-        return self.day + PLANNED_HORIZON
-
     def meetings(self) -> tuple[list[MeetingDraft], list[int | None]]:
         drafts: list[MeetingDraft] = []
         positions: list[int | None] = []
@@ -288,7 +239,7 @@ class DocumentResolver:
             drafts.append(draft)
         merged, where = merge_drafts(drafts)
         for meeting in merged:
-            self._consult_calendar(meeting)
+            consult_calendar(self.calendar, meeting, self.day)
             by_name = self.resolver.gazetteer.by_name
             for participant in meeting.participants.values():
                 entry = by_name.get(participant.name)

@@ -11,15 +11,18 @@ several fit, or none, nothing is filled.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from etl.resolve.meetings import MeetingDraft
+
 DEFAULT_PATH = Path(__file__).with_name("data") / "engagements.yaml"
 TOLERANCE = dt.timedelta(days=1)  # the other side of the date line
 NEAR = dt.timedelta(days=7)  # "Blinken met Wang in Beijing" is the visit the story is about
+PLANNED_HORIZON = dt.timedelta(days=31)  # a plan is for the coming weeks
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,55 @@ class Calendar:
             near = told.near
             candidates = [e for e in candidates if e.start - NEAR <= near and near <= e.end + NEAR]
         return candidates[0] if len(candidates) == 1 else None
+
+
+def _told(meeting: MeetingDraft, day: dt.date | None) -> Told:
+    not_after = meeting.not_after
+    if meeting.status == "planned" and day is not None:
+        # a visit announced in January and postponed is not the one made in June
+        horizon = day + PLANNED_HORIZON
+        not_after = min(not_after, horizon) if not_after else horizon
+    return Told(
+        kind=meeting.kind,
+        participants=frozenset(meeting.participants),
+        sides=len({p.country for p in meeting.participants.values() if p.country}),
+        city=meeting.city,
+        country=meeting.country,
+        venue=meeting.venue,
+        start=meeting.start_date,
+        end=meeting.end_date,
+        not_before=meeting.not_before,
+        not_after=not_after,
+        month_day=meeting.month_day,
+        weekday=meeting.weekday,
+        near=day,
+    )
+
+
+def consult_calendar(calendar: Calendar, meeting: MeetingDraft, day: dt.date | None) -> None:
+    """Give a meeting of a document dated ``day`` (or undated) the days of the one
+    known meeting it can be, if it has none, and its place, if it has none; a
+    conflict that dropped the text's date records the day adopted instead."""
+    if meeting.status == "cancelled":
+        return
+    known = calendar.match(_told(meeting, day))
+    if known is None:
+        return
+    if meeting.city is None and meeting.country in (None, known.country):
+        meeting.city, meeting.country = known.city, known.country
+    if meeting.venue is None and meeting.city == known.city:
+        meeting.venue = known.venue
+    if meeting.start_date is not None:
+        return
+    meeting.start_date, meeting.end_date = known.start, known.end
+    meeting.spans = [
+        replace(span, day=known.start, date_source="calendar") if span.day is None else span
+        for span in meeting.spans
+    ]
+    meeting.conflicts = [
+        replace(c, resolution="calendar", adopted=known.start) if c.resolution == "dropped" else c
+        for c in meeting.conflicts
+    ]
 
 
 def _day(value: object) -> dt.date:
