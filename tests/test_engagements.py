@@ -26,9 +26,8 @@ BEIJING_2024 = Engagement(
 CALENDAR = Calendar((VIENNA, BEIJING_2023, BEIJING_2024))
 
 
-def told(*names: str, **said: object) -> Told:
-    return Told(kind=str(said.pop("kind", "in_person")), participants=frozenset(names),
-                sides=int(said.pop("sides", 2)), **said)  # type: ignore[arg-type]  # fmt: skip
+def told(*names: str, kind: str = "in_person", sides: int = 2, **said) -> Told:
+    return Told(kind=kind, participants=frozenset(names), sides=sides, **said)
 
 
 def test_every_entry_names_known_persons_known_places_and_a_source():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from etl.extract.records import DateRange
 from etl.resolve.gazetteer import PersonEntry, Role
@@ -34,7 +35,7 @@ class TitledPerson:
     entry: PersonEntry
     kinds: frozenset[str]
 
-    @property
+    @cached_property
     def matching_roles(self) -> list[Role]:
         """The roles the document's titles name: exactly ("Foreign Minister"), or
         else loosely ("Minister Qin Gang")."""
@@ -113,12 +114,11 @@ def check_date(
     published: dt.date | None,
     people: Iterable[TitledPerson],
     span: tuple[int, int],
-    today: dt.date | None = None,
 ) -> tuple[DateRange | None, DateConflict | None]:
     """The date to keep and, if the parsed one was inconsistent, the conflict."""
     people = list(people)
     if value is not None and value.start is None and value.month_day is not None:
-        return _year_less(value, people, span, today or dt.date.today())
+        return _year_less(value, people, span, dt.date.today())
     if value is None or value.start is None:
         return value, None
     reason = _problem(value, status, published, people)
