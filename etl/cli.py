@@ -4,6 +4,7 @@ inside the commands that need them, so ``etl --help`` answers at once."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,26 +12,33 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from etl.settings import get_settings, redact_text, redact_url
+from etl.settings import describe_database, get_settings, redact_text
 
 app = typer.Typer(
     help="summit-etl: documents about US–China diplomacy into a relational database.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: no type column ("<str>", "<path>") beside options
 )
-db_app = typer.Typer(help="Schema migrations (Alembic).", no_args_is_help=True)
+db_app = typer.Typer(
+    help="Schema migrations (Alembic).", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(db_app, name="db")
 
 DbOption = Annotated[
     str | None,
     typer.Option(
-        "--db", help="Database URL (default: $ETL_DATABASE_URL or sqlite:///data/summit.db)."
+        "--db",
+        metavar="URL",
+        help="Database URL (default: $ETL_DATABASE_URL, else summit.db in the user data folder).",
     ),
 ]
 PathsArgument = Annotated[
     list[Path] | None,
-    typer.Argument(help="Files or folders to ingest (default: seeds/).", exists=True),
+    typer.Argument(
+        metavar="[PATHS]...", help="Files or folders to ingest (default: ./seeds).", exists=True
+    ),
 ]
 ReprocessOption = Annotated[
     bool, typer.Option("--reprocess", help="Re-extract documents loaded by an older extractor.")
@@ -38,6 +46,11 @@ ReprocessOption = Annotated[
 FullRefreshOption = Annotated[
     bool, typer.Option("--full-refresh", help="Re-extract every document, current or not.")
 ]
+AllowEmptyOption = Annotated[
+    bool,
+    typer.Option("--allow-empty", help="Succeed when the input holds no document at all."),
+]
+DEFAULT_INPUT = Path("seeds")
 T = TypeVar("T")
 
 
@@ -47,26 +60,44 @@ class CliError(Exception):
 
 def _guard(action: Callable[[], T], database_url: str | None = None) -> T:
     """Run a command body; any error becomes one redacted line and exit code 1."""
-    url = get_settings(database_url).database_url
+    url = database_url or ""
     try:
+        url = get_settings(database_url).database_url
         return action()
     except typer.Exit:
         raise
     except Exception as error:
+        from etl.db.session import BUSY_MESSAGE, is_locked_error
+
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        if is_locked_error(error):
+            message = BUSY_MESSAGE
+        elif isinstance(error, FileNotFoundError) and error.filename:
+            message = f"file not found: {error.filename}"
         typer.echo(f"error: {redact_text(message, url)}", err=True)
         raise typer.Exit(1) from None
 
 
-@contextmanager
-def _migrated_engine(url: str) -> Iterator[Any]:
-    """An engine on a database brought to the newest schema, disposed afterwards."""
-    from etl.db.migrate import ensure_schema
+def _url(db: str | None) -> str:
+    """The database URL, or one line and exit 1 when the settings are unusable."""
+    return _guard(lambda: get_settings(db).database_url)
+
+
+def _engine(url: str, read_only: bool = False) -> Any:
     from etl.db.session import make_engine
 
-    engine = make_engine(url)
+    timeout = get_settings(url).sqlite_busy_timeout_s
+    return make_engine(url, busy_timeout_s=timeout, read_only=read_only)
+
+
+@contextmanager
+def _reading(url: str) -> Iterator[Any]:
+    """An engine that can only read, on an existing database at head."""
+    from etl.db.migrate import require_head
+
+    engine = _engine(url, read_only=True)
     try:
-        ensure_schema(engine)
+        require_head(engine)
         yield engine
     finally:
         engine.dispose()
@@ -76,6 +107,25 @@ def _refresh_mode(reprocess: bool, full_refresh: bool) -> str:
     if full_refresh:
         return "full_refresh"
     return "reprocess" if reprocess else "incremental"
+
+
+def _inputs(paths: list[Path] | None, refresh: str, allow_empty: bool) -> list[Path]:
+    """The input paths, absolute; a run with nothing to read is a warning and
+    exit 1 unless --allow-empty (a refresh may re-extract stored documents)."""
+    from etl.ingest.discover import discover
+
+    chosen = paths or [DEFAULT_INPUT]
+    if not paths and not DEFAULT_INPUT.exists():
+        reason = f"no PATHS given and there is no {DEFAULT_INPUT.resolve()} folder"
+    elif not discover(chosen).candidates:
+        reason = f"no documents found in {', '.join(str(p) for p in chosen)}"
+    else:
+        return [p.resolve() for p in chosen]
+    if allow_empty or refresh != "incremental":
+        typer.echo(f"warning: {reason}", err=True)
+        return [p.resolve() for p in chosen if p.exists()]
+    typer.echo(f"warning: {reason}; nothing to do (--allow-empty accepts that)", err=True)
+    raise typer.Exit(1)
 
 
 def _flow_database(url: str) -> str | None:
@@ -97,6 +147,7 @@ def _prefect_defaults(log_level: str = "WARNING") -> None:
 
 def _print_report(report: Any, database_url: str) -> None:
     from etl.db.queries import render
+    from etl.load.runs import rows_line
     from etl.pipeline import summary_rows
 
     rows = summary_rows(report)
@@ -105,13 +156,9 @@ def _print_report(report: Any, database_url: str) -> None:
         typer.echo(render(columns, [tuple(r.values()) for r in rows], "table"))
     for problem in report.problems:
         typer.echo(f"warning: {problem}", err=True)
-    counts = ", ".join(f"{k} {v}" for k, v in report.counts.items())
-    typer.echo(
-        f"run {report.run_id} {report.status} into {redact_url(database_url)}: "
-        f"{report.count('loaded')} loaded, {report.count('unchanged')} unchanged, "
-        f"{report.count('skipped')} skipped, {len(report.failures)} failed"
-    )
-    typer.echo(f"database: {counts}")
+    typer.echo(f"run {report.run_id} {report.status}: {report.run_counts.describe()}")
+    typer.echo(f"database: {describe_database(database_url)}")
+    typer.echo(rows_line(report.counts))
     if report.stale:
         typer.echo(
             f"stale: {report.stale} document(s) were loaded by an older extractor version; "
@@ -133,38 +180,45 @@ def run(
     paths: PathsArgument = None,
     reprocess: ReprocessOption = False,
     full_refresh: FullRefreshOption = False,
+    allow_empty: AllowEmptyOption = False,
     db: DbOption = None,
 ) -> None:
     """Run the ingest flow (Prefect) over PATHS and print a summary."""
     _prefect_defaults(log_level="CRITICAL")  # the summary and one-line errors say it all
-    url = get_settings(db).database_url
+    url = _url(db)
     refresh = _refresh_mode(reprocess, full_refresh)
+    inputs = _inputs(paths, refresh, allow_empty)
 
     def body() -> Any:
         from etl.flows.ingest import ingest_flow
 
-        return ingest_flow([str(p) for p in paths or [Path("seeds")]], _flow_database(url), refresh)
+        return ingest_flow([str(p) for p in inputs], _flow_database(url), refresh)
 
     _print_report(_guard(body, url), url)
 
 
 @app.command()
 def load(
-    files: Annotated[list[Path], typer.Argument(help="Files or folders to load now.", exists=True)],
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATHS...", help="Files or folders to load now.", exists=True),
+    ],
     reprocess: ReprocessOption = False,
     full_refresh: FullRefreshOption = False,
+    allow_empty: AllowEmptyOption = False,
     db: DbOption = None,
 ) -> None:
     """Load files directly, without Prefect: answers in seconds."""
-    url = get_settings(db).database_url
+    url = _url(db)
     refresh = _refresh_mode(reprocess, full_refresh)
+    inputs = _inputs(files, refresh, allow_empty)
 
     def body() -> Any:
         from etl.pipeline import Pipeline
 
         pipeline = Pipeline(get_settings(url))
         try:
-            return pipeline.run(files, refresh=refresh)
+            return pipeline.run(inputs, refresh=refresh)
         finally:
             pipeline.close()
 
@@ -174,47 +228,62 @@ def load(
 @app.command()
 def serve(
     paths: PathsArgument = None,
-    cron: Annotated[str, typer.Option(help="Cron schedule, e.g. '0 * * * *'.")] = "0 * * * *",
-    name: Annotated[str, typer.Option(help="Deployment name.")] = "summit-ingest-scheduled",
+    cron: Annotated[
+        str | None,
+        typer.Option(metavar="EXPR", help="Cron schedule (default '0 * * * *', hourly)."),
+    ] = None,
+    interval: Annotated[
+        str | None, typer.Option(metavar="SECONDS", help="Run every SECONDS instead of a cron.")
+    ] = None,
+    name: Annotated[
+        str, typer.Option(metavar="NAME", help="Deployment name.")
+    ] = "summit-ingest-scheduled",
+    allow_empty: AllowEmptyOption = False,
     db: DbOption = None,
 ) -> None:
-    """Serve the ingest flow as a scheduled deployment (uses PREFECT_API_URL if set)."""
+    """Run the ingest flow on a schedule until Ctrl-C. Uses the Prefect server of
+    PREFECT_API_URL, or starts a local one (and says where its UI is)."""
     _prefect_defaults()
-    url = get_settings(db).database_url
+    url = _url(db)
 
     def body() -> None:
-        from etl.flows.ingest import ingest_flow
+        from etl.flows.serve import parse_schedule
+        from etl.flows.serve import serve as serve_flow
 
+        schedule = parse_schedule(cron, interval)  # a bad value stops here, before anything
+        inputs = _inputs(paths, "incremental", allow_empty)
         parameters = {
-            "paths": [str(p) for p in paths or [Path("seeds")]],
+            "paths": [str(p) for p in inputs],
             "database_url": _flow_database(url),
+            "announce": True,
         }
-        ingest_flow.serve(name=name, cron=cron, parameters=parameters)
+        typer.echo(f"database: {describe_database(url)}")
+        serve_flow(parameters, schedule, name, typer.echo)
 
     _guard(body, url)
 
 
 @app.command()
 def query(
-    name_or_file: Annotated[str, typer.Argument(help="A query in sql/queries/ or a .sql file.")],
-    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    name_or_file: Annotated[
+        str, typer.Argument(metavar="NAME_OR_FILE", help="A query in sql/queries/ or a .sql file.")
+    ],
+    fmt: Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, csv or json.")] = (
+        "table"
+    ),
     db: DbOption = None,
 ) -> None:
-    """Run an analyst query and print its rows."""
-    url = get_settings(db).database_url
+    """Run an analyst query and print its rows (read-only)."""
+    url = _url(db)
 
     def body() -> str:
         from etl.db.queries import FORMATS, render, resolve_query, run_query
-        from etl.db.session import make_engine
 
         if fmt not in FORMATS:
             raise CliError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
         path = resolve_query(name_or_file)
-        engine = make_engine(url)
-        try:
+        with _reading(url) as engine:
             columns, rows = run_query(engine, path)
-        finally:
-            engine.dispose()
         return render(columns, rows, fmt)
 
     typer.echo(_guard(body, url))
@@ -223,14 +292,14 @@ def query(
 @app.command()
 def status(db: DbOption = None) -> None:
     """Documents by status, with the reason of each failure, the last run and its checks."""
-    url = get_settings(db).database_url
+    url = _url(db)
 
     def body() -> list[str]:
         from etl.db.session import session_factory
         from etl.load.runs import status_lines
 
-        with _migrated_engine(url) as engine, session_factory(engine)() as session:
-            return [f"database {redact_url(url)}", *status_lines(session)]
+        with _reading(url) as engine, session_factory(engine)() as session:
+            return [f"database: {describe_database(url)}", *status_lines(session)]
 
     typer.echo("\n".join(_guard(body, url)))
 
@@ -238,12 +307,12 @@ def status(db: DbOption = None) -> None:
 @app.command()
 def check(db: DbOption = None) -> None:
     """Run the data checks in sql/checks; exit 1 if any rule is violated."""
-    url = get_settings(db).database_url
+    url = _url(db)
 
     def body() -> list[Any]:
         from etl.db.checks import run_checks
 
-        with _migrated_engine(url) as engine, engine.connect() as connection:
+        with _reading(url) as engine, engine.connect() as connection:
             return run_checks(connection)
 
     results = _guard(body, url)
@@ -256,43 +325,86 @@ def check(db: DbOption = None) -> None:
         raise typer.Exit(1)
 
 
+RevisionArgument = Annotated[
+    str, typer.Argument(metavar="REV", help="head, base, a relative step (-1, +1) or an id.")
+]
+YesOption = Annotated[
+    bool, typer.Option("--yes", "-y", help="Drop the data the downgrade removes, without asking.")
+]
+
+
 @db_app.command("upgrade")
-def db_upgrade(revision: str = "head", db: DbOption = None) -> None:
+def db_upgrade(revision: RevisionArgument = "head", db: DbOption = None) -> None:
     """Upgrade the schema (default: to the newest revision)."""
-    _migrate("upgrade", revision, db)
+    url = _url(db)
+
+    def body() -> str:
+        from etl.db import migrate
+
+        engine = _engine(url)
+        try:
+            return migrate.upgrade(engine, revision).describe("upgraded")
+        finally:
+            engine.dispose()
+
+    typer.echo(f"{describe_database(url)}: {_guard(body, url)}")
 
 
 @db_app.command("downgrade")
-def db_downgrade(revision: str = "-1", db: DbOption = None) -> None:
-    """Downgrade the schema (default: one revision)."""
-    _migrate("downgrade", revision, db)
+def db_downgrade(
+    revision: RevisionArgument = "-1", yes: YesOption = False, db: DbOption = None
+) -> None:
+    """Downgrade the schema (default: one revision). Says what data it drops and
+    asks first (--yes to skip; without a terminal --yes is required)."""
+    url = _url(db)
+
+    def body() -> str:
+        from etl.db import losses, migrate
+
+        _engine(url, read_only=True).dispose()  # a missing database is not created
+        engine = _engine(url)
+        try:
+            migrate.refuse_unknown(migrate.current_revision(engine))
+            loss = losses.plan_downgrade(engine, revision)
+            if loss:
+                typer.echo(f"downgrading to {revision} drops: " + "; ".join(loss.lines))
+                if not yes and not _confirm("drop this data?"):
+                    raise CliError("downgrade refused: nothing changed (--yes drops the data)")
+                marked = losses.mark_for_reextraction(engine, loss)
+            done = migrate.downgrade(engine, revision).describe("downgraded")
+            if loss and marked:
+                done += f"; {marked} document(s) will be re-extracted by the next run"
+            return done
+        finally:
+            engine.dispose()
+
+    typer.echo(f"{describe_database(url)}: {_guard(body, url)}")
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    return typer.confirm(question, default=False)
 
 
 @db_app.command("current")
 def db_current(db: DbOption = None) -> None:
-    """Print the schema revision of the database."""
-    _migrate("current", "", db)
-
-
-def _migrate(action: str, revision: str, db: str | None) -> None:
-    url = get_settings(db).database_url
+    """Print the schema revision of the database (read-only)."""
+    url = _url(db)
 
     def body() -> str:
         from etl.db import migrate
-        from etl.db.session import make_engine
 
-        engine = make_engine(url)
+        engine = _engine(url, read_only=True)
         try:
-            if action == "upgrade":
-                migrate.upgrade(engine, revision)
-            elif action == "downgrade":
-                migrate.downgrade(engine, revision)
-            current = migrate.current_revision(engine) or "base (empty)"
+            current = migrate.current_revision(engine)
         finally:
             engine.dispose()
-        return f"{redact_url(url)}: {current}"
+        head = migrate.head_revision()
+        note = "" if current == head else f" (this summit-etl's newest is {head})"
+        return f"{current or 'base (empty)'}{note}"
 
-    typer.echo(_guard(body, url))
+    typer.echo(f"{describe_database(url)}: {_guard(body, url)}")
 
 
 def main() -> None:

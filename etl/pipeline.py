@@ -21,7 +21,7 @@ from etl.ingest.discover import Candidate, Discovery, discover, read_documents
 from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.documents import load_document, record_rejection
 from etl.load.reference import person_ids, sync_gazetteer, sync_topics
-from etl.load.runs import finish_run, record_checks, start_run, table_counts
+from etl.load.runs import RunCounts, finish_run, record_checks, start_run, table_counts
 from etl.load.stored import loaded_version, stale_count, stored_raw_documents
 from etl.resolve.document import ResolvedDocument, resolve_document
 from etl.resolve.gazetteer import Gazetteer, default_gazetteer
@@ -64,6 +64,16 @@ class RunReport:
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def run_counts(self) -> RunCounts:
+        """Stale documents are unchanged content (re-extracted only on request)."""
+        return RunCounts(
+            loaded=self.count("loaded"),
+            unchanged=self.count("unchanged") + self.count("stale"),
+            skipped=self.count("skipped"),
+            failed=self.count("failed"),
+        )
 
     @property
     def failures(self) -> list[DocumentResult]:
@@ -211,20 +221,14 @@ class Pipeline:
         return self.store(document, self.analyze(document), run_id, refresh)
 
     def finish(self, run_id: int, results: list[DocumentResult], problems: list[str]) -> RunReport:
+        report = RunReport(run_id, "running", results, problems)
         with transaction(self.sessions) as session:
-            status = finish_run(
-                session,
-                run_id,
-                seen=len(results),
-                loaded=sum(r.status == "loaded" for r in results),
-                skipped=sum(r.status in ("skipped", "unchanged", "stale") for r in results),
-                failed=sum(r.status == "failed" for r in results),
-            )
-            counts = table_counts(session)
-            stale = stale_count(session, EXTRACTOR_VERSION)
-            checks = run_checks(session.connection())
-            record_checks(session, run_id, checks)
-        return RunReport(run_id, status, results, problems, counts, stale, checks)
+            report.status = finish_run(session, run_id, report.run_counts)
+            report.counts = table_counts(session)
+            report.stale = stale_count(session, EXTRACTOR_VERSION)
+            report.checks = run_checks(session.connection())
+            record_checks(session, run_id, report.checks)
+        return report
 
     def run(
         self,

@@ -31,6 +31,22 @@ def postgres_url() -> str | None:
     return None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The default database of a test that names none lives in a temporary
+    folder, never in the user's data folder; child processes inherit it."""
+    folder = tmp_path_factory.mktemp("user-data")
+    saved = {name: os.environ.get(name) for name in ("XDG_DATA_HOME", "ETL_DATABASE_URL")}
+    os.environ["XDG_DATA_HOME"] = str(folder)
+    os.environ.pop("ETL_DATABASE_URL", None)
+    yield folder
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> str:
     url = postgres_url()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from etl.cli import app
@@ -34,9 +35,29 @@ def test_help_lists_the_commands():
 
 
 def test_load_prints_a_summary(loaded):
-    _, output = loaded
-    assert "2 loaded, 0 unchanged, 0 skipped, 0 failed" in output
-    assert "database: documents 2" in output
+    url, output = loaded
+    assert "run 1 succeeded: 2 seen: 2 loaded, 0 unchanged, 0 skipped, 0 failed" in output
+    assert f"database: {make_url(url).database}\n" in output
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        seen = connection.execute(text("select count(*) from v_persons")).scalar_one()
+        listed = connection.execute(text("select count(*) from persons")).scalar_one()
+    engine.dispose()
+    assert 0 < seen < listed  # persons the documents mention, not the reference list
+    assert f"rows: documents 2, persons {seen}, meetings" in output
+
+
+def test_the_run_summary_and_status_use_the_same_words(loaded, tmp_path):
+    url, _ = loaded
+    again = runner.invoke(app, ["load", str(tmp_path / "docs"), "--db", url])
+    status = runner.invoke(app, ["status", "--db", url])
+    counts = "2 seen: 0 loaded, 2 unchanged, 0 skipped, 0 failed"
+    assert f"run 2 succeeded: {counts}" in again.output
+    assert "last run 2 succeeded started " in status.output and counts in status.output
+    rows = [line for line in again.output.splitlines() if line.startswith("rows: ")]
+    assert rows and rows[0] in status.output.splitlines()
+    database = [line for line in again.output.splitlines() if line.startswith("database: ")]
+    assert database and database[0] in status.output.splitlines()
 
 
 def test_plain_loads_report_stale_documents_and_reprocess_refreshes_them(loaded, tmp_path):
@@ -106,17 +127,180 @@ def test_query_of_a_file_and_unknown_names(loaded, tmp_path):
     assert missing.output.startswith("error: no query 'no_such_query'")
 
 
-def test_status_and_db_commands(loaded):
+def test_db_commands_take_a_revision_and_say_what_they_did(loaded):
     url, _ = loaded
+    head = max(p.name[:4] for p in (Path("migrations") / "versions").glob("0*.py"))
+    current = runner.invoke(app, ["db", "current", "--db", url])
+    assert current.output.strip().endswith(f": {head}")
+    down = runner.invoke(app, ["db", "downgrade", "0005", "--yes", "--db", url])
+    assert down.exit_code == 0, down.output
+    assert f"downgraded from {head} to 0005 (0006 " in down.output
+    assert "will be re-extracted by the next run" in down.output
     status = runner.invoke(app, ["status", "--db", url])
-    assert "documents: loaded 2" in status.output
-    assert "last run 1 succeeded" in status.output
-    head = runner.invoke(app, ["db", "current", "--db", url]).output.strip().rsplit(": ", 1)[1]
-    assert head == max(p.name[:4] for p in (Path("migrations") / "versions").glob("0*.py"))
-    down = runner.invoke(app, ["db", "downgrade", "--db", url])
-    assert down.output.strip().rsplit(": ", 1)[1] == f"{int(head) - 1:04d}"
+    assert status.exit_code == 1 and "`etl db upgrade`" in status.output
+    assert "0005" in status.output
+    up = runner.invoke(app, ["db", "upgrade", "+1", "--db", url])
+    assert "upgraded from 0005 to 0006" in up.output, up.output
     up = runner.invoke(app, ["db", "upgrade", "--db", url])
-    assert up.output.strip().endswith(f": {head}")
+    assert f"to {head}" in up.output
+    assert "nothing to do" in runner.invoke(app, ["db", "upgrade", "head", "--db", url]).output
+
+
+def test_a_downgrade_that_drops_data_asks_and_refuses_without_a_terminal(loaded):
+    url, _ = loaded
+    refused = runner.invoke(app, ["db", "downgrade", "base", "--db", url], input="")
+    assert refused.exit_code == 1
+    assert "downgrading to base drops: " in refused.output
+    assert (
+        "table check_results (7 rows)" in refused.output and "alembic_version" not in refused.output
+    )
+    assert "table person_mentions" in refused.output
+    assert "downgrade refused: nothing changed (--yes drops the data)" in refused.output
+    head = max(p.name[:4] for p in (Path("migrations") / "versions").glob("0*.py"))
+    assert runner.invoke(app, ["db", "current", "--db", url]).output.strip().endswith(head)
+    assert "documents: loaded 2" in runner.invoke(app, ["status", "--db", url]).output
+
+
+def test_a_round_trip_through_a_downgrade_re_extracts_the_touched_documents(loaded, tmp_path):
+    url, _ = loaded
+    engine = create_engine(url)
+    known = text("select count(date_source) from meeting_mentions")
+    with engine.connect() as connection:
+        before = connection.execute(known).scalar_one()
+    assert before > 0
+    assert runner.invoke(app, ["db", "downgrade", "0006", "--yes", "--db", url]).exit_code == 0
+    assert runner.invoke(app, ["db", "upgrade", "--db", url]).exit_code == 0
+    with engine.connect() as connection:
+        assert connection.execute(known).scalar_one() == 0  # the round trip emptied the column
+    again = runner.invoke(app, ["load", str(tmp_path / "docs"), "--db", url])
+    assert "2 seen: 2 loaded, 0 unchanged" in again.output, again.output
+    with engine.connect() as connection:
+        assert connection.execute(known).scalar_one() == before  # filled again
+    engine.dispose()
+
+
+def test_a_database_of_a_newer_summit_etl_is_refused(loaded, tmp_path):
+    url, _ = loaded
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("update alembic_version set version_num = '9999'"))
+    engine.dispose()
+    for command in (
+        ["status"],
+        ["check"],
+        ["query", "who_met_whom"],
+        ["load", str(tmp_path / "docs")],
+        ["db", "upgrade"],
+    ):
+        result = runner.invoke(app, [*command, "--db", url])
+        assert result.exit_code == 1, command
+        assert "revision 9999, which this version of summit-etl does not know" in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status"],
+        ["check"],
+        ["query", "who_met_whom"],
+        ["db", "current"],
+        ["db", "downgrade", "--yes"],
+    ],
+)
+def test_commands_that_only_read_never_create_a_database(command, tmp_path):
+    database = tmp_path / "absent" / "summit.db"
+    result = runner.invoke(app, [*command, "--db", f"sqlite:///{database}"])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"error: no database at {database}: `etl load` or `etl run` creates it, "
+        "`--db` or ETL_DATABASE_URL chooses another"
+    )
+    assert not database.parent.exists()
+
+
+def test_commands_that_only_read_change_nothing(loaded, tmp_path):
+    url, _ = loaded
+    database = Path(make_url(url).database)
+    for suffix in ("-wal", "-shm"):  # settle the write-ahead log first
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    before = database.read_bytes()
+    for command in (["status"], ["check"], ["query", "who_met_whom"], ["db", "current"]):
+        assert runner.invoke(app, [*command, "--db", url]).exit_code == 0, command
+    assert database.read_bytes() == before
+
+
+def test_a_query_that_writes_is_refused_and_changes_nothing(loaded, tmp_path):
+    url, _ = loaded
+    sql = tmp_path / "wipe.sql"
+    sql.write_text("delete from documents")
+    result = runner.invoke(app, ["query", str(sql), "--db", url])
+    assert result.exit_code == 1 and result.output.startswith("error: ")
+    count = runner.invoke(
+        app, ["query", str(_count_file(tmp_path)), "--format", "csv", "--db", url]
+    )
+    assert count.output.split() == ["n", "2"]
+
+
+def _count_file(folder):
+    path = folder / "count_documents.sql"
+    path.write_text("select count(*) as n from documents")
+    return path
+
+
+@pytest.mark.postgres
+def test_postgres_urls_are_accepted_and_read_only_commands_stay_read_only(
+    postgres_database, tmp_path
+):
+    given = postgres_database.replace("postgresql+psycopg://", "postgres://", 1)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(DOCS / "wire_story.txt", folder / "wire_story.txt")
+    assert runner.invoke(app, ["load", str(folder), "--db", given]).exit_code == 0
+    status = runner.invoke(app, ["status", "--db", given])
+    assert status.exit_code == 0 and "documents: loaded 1" in status.output
+    sql = tmp_path / "wipe.sql"
+    sql.write_text("delete from documents")
+    assert runner.invoke(app, ["query", str(sql), "--db", given]).exit_code == 1
+    assert "documents: loaded 1" in runner.invoke(app, ["status", "--db", given]).output
+    missing = given.rsplit("/", 1)[0] + "/no_such_database"
+    result = runner.invoke(app, ["status", "--db", missing])
+    assert result.exit_code == 1 and result.output.startswith("error: no database ")
+
+
+def test_a_missing_query_file_is_named(loaded, tmp_path):
+    url, _ = loaded
+    result = runner.invoke(app, ["query", str(tmp_path / "nope.sql"), "--db", url])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"error: file not found: {tmp_path / 'nope.sql'}"
+
+
+def test_an_empty_input_is_a_warning_and_exit_1_unless_allowed(sqlite_url, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, ["load", str(empty), "--db", sqlite_url])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"warning: no documents found in {empty}")
+    assert not Path(make_url(sqlite_url).database).exists()
+    allowed = runner.invoke(app, ["load", str(empty), "--allow-empty", "--db", sqlite_url])
+    assert allowed.exit_code == 0, allowed.output
+    assert "0 seen: 0 loaded" in allowed.output
+
+
+def test_without_paths_a_missing_seeds_folder_is_a_warning(sqlite_url, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["run", "--db", sqlite_url])
+    assert result.exit_code == 1
+    assert f"no PATHS given and there is no {tmp_path / 'seeds'} folder" in result.output
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["run"], ["load"], ["serve"], ["query"], ["db", "downgrade"]]
+)
+def test_help_shows_no_bogus_types(command):
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    for bogus in ("<bool>", "<str>", "<path>", "list[", "TEXT", "BOOLEAN"):
+        assert bogus not in result.output, (command, bogus)
 
 
 def test_failures_exit_non_zero_and_are_named(sqlite_url, tmp_path):
@@ -142,28 +326,30 @@ def test_a_missing_input_path_is_a_usage_error(sqlite_url, tmp_path):
     assert "does not exist" in result.output
 
 
-def test_serve_schedules_the_flow_with_its_cron_and_database(monkeypatch, sqlite_url):
-    flows = pytest.importorskip("etl.flows.ingest")
+def test_serve_passes_absolute_paths_the_database_and_the_schedule(monkeypatch, sqlite_url):
+    serving = pytest.importorskip("etl.flows.serve")
     served = {}
-
-    def fake_serve(**kwargs):
-        served.update(kwargs)
-
-    monkeypatch.setattr(flows.ingest_flow, "serve", fake_serve)
-    result = runner.invoke(app, ["serve", "--cron", "15 * * * *", "seeds", "--db", sqlite_url])
+    monkeypatch.setattr(
+        serving, "serve", lambda *args: served.update(zip("psne", args, strict=False))
+    )
+    result = runner.invoke(app, ["serve", "--cron", "15 * * * *", str(DOCS), "--db", sqlite_url])
     assert result.exit_code == 0, result.output
-    assert served["cron"] == "15 * * * *"
-    assert served["parameters"] == {"paths": ["seeds"], "database_url": sqlite_url}
+    assert served["s"].cron == "15 * * * *" and served["n"] == "summit-ingest-scheduled"
+    assert served["p"] == {
+        "paths": [str(DOCS.resolve())],
+        "database_url": sqlite_url,
+        "announce": True,
+    }
 
 
 def test_a_password_never_travels_as_a_flow_parameter(monkeypatch):
-    flows = pytest.importorskip("etl.flows.ingest")
+    serving = pytest.importorskip("etl.flows.serve")
     served = {}
-    monkeypatch.setattr(flows.ingest_flow, "serve", lambda **kwargs: served.update(kwargs))
+    monkeypatch.setattr(serving, "serve", lambda *args: served.update(parameters=args[0]))
     monkeypatch.setenv("ETL_DATABASE_URL", "sqlite://")
     url = "postgresql+psycopg://analyst:s3cret-pw@db.example.org:5432/summit"
-    result = runner.invoke(app, ["serve", "seeds", "--db", url])
+    result = runner.invoke(app, ["serve", str(DOCS), "--db", url])
     assert result.exit_code == 0, result.output
-    assert served["parameters"] == {"paths": ["seeds"], "database_url": None}
+    assert served["parameters"]["database_url"] is None
     assert "s3cret-pw" not in result.output
     assert os.environ["ETL_DATABASE_URL"] == url  # what the served runs read instead

@@ -1,15 +1,21 @@
 """Runs at once against one database: writers take turns (advisory lock on
 PostgreSQL, BEGIN IMMEDIATE with a busy timeout on SQLite), so overlapping runs
 write no fact twice and end where one run would have; a run that cannot get the
-SQLite lock in time stops with a clear message and corrupts nothing."""
+SQLite lock in time stops with a clear message and corrupts nothing. Migrations
+run whole under the same lock. No test here depends on timing: each outcome
+holds whatever order the processes run in (``pytest --count 20`` repeats them)."""
 
+import os
 import shutil
 import sqlite3
+import subprocess
 
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from etl.db.session import make_engine
-from tests.support import DOCS, content, duplicates, start_load
+from etl.db.migrate import current_revision, head_revision, upgrade
+from etl.db.session import BUSY_MESSAGE, make_engine
+from tests.support import DOCS, content, duplicates, etl_command, start_load
 
 NAMES = sorted(p.name for p in DOCS.glob("*.txt"))
 
@@ -84,3 +90,51 @@ def test_two_first_runs_on_a_new_sqlite_database_migrate_it_once(tmp_path):
     assert [code for code, _, _ in results] == [0, 0], results
     outputs = " ".join(out for _, out, _ in results)
     assert "1 loaded" in outputs and "1 unchanged" in outputs
+
+
+def start_upgrade(url, **env):
+    return subprocess.Popen(
+        etl_command("db", "upgrade", "--db", url),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **env},
+    )
+
+
+def test_six_first_upgrades_at_once_migrate_a_new_database_once(new_database):
+    url = new_database()
+    results = [finish(p) for p in [start_upgrade(url) for _ in range(6)]]
+    assert [code for code, _, _ in results] == [0] * 6, results
+    outputs = [out for _, out, _ in results]
+    assert sum("upgraded from base (empty) to" in out for out in outputs) == 1, outputs
+    assert sum("nothing to do" in out for out in outputs) == 5, outputs
+    engine = make_engine(url)
+    try:
+        assert current_revision(engine) == head_revision()
+        with engine.connect() as connection:
+            assert connection.execute(text("select count(*) from alembic_version")).scalar() == 1
+    finally:
+        engine.dispose()
+
+
+def test_an_upgrade_that_cannot_get_the_sqlite_lock_says_so_and_changes_nothing(tmp_path):
+    url = f"sqlite:///{tmp_path / 'summit.db'}"
+    engine = make_engine(url)
+    downgrade_to = "0005"
+    upgrade(engine, downgrade_to)
+    engine.dispose()
+    holder = sqlite3.connect(make_url(url).database, isolation_level=None)
+    holder.execute("begin immediate")
+    try:
+        code, _, err = finish(start_upgrade(url, ETL_SQLITE_BUSY_TIMEOUT="1"))
+    finally:
+        holder.execute("rollback")
+        holder.close()
+    assert code == 1
+    assert err.strip() == f"error: {BUSY_MESSAGE}"
+    engine = make_engine(url)
+    try:
+        assert current_revision(engine) == downgrade_to
+    finally:
+        engine.dispose()

@@ -52,3 +52,46 @@ def test_a_date_from_the_reference_calendar_says_so(loaded_engine):
     found = {(r[columns.index("reported_date")], r[columns.index("date_source")]) for r in rows}
     assert ("2017-11-09", "calendar") in found  # summit_history.txt: "in Beijing" that November
     assert {r[columns.index("date_source")] for r in rows} >= {"text", "calendar", "none"}
+
+
+NULLABLE_ORDER_TERM = re.compile(r"\b(start_date|speaker_name|country)\b(?! (desc |asc )?nulls)")
+
+
+@pytest.mark.parametrize("name", available())
+def test_ordering_by_a_nullable_column_says_where_blanks_go(name):
+    sql = resolve_query(name).read_text(encoding="utf-8")
+    order_by = sql.rsplit("order by", 1)[-1] if "order by" in sql else ""
+    assert not NULLABLE_ORDER_TERM.search(order_by), order_by
+
+
+def _plain(value):
+    """SQLite has no booleans: compare True with 1."""
+    return str(int(value) if isinstance(value, bool) else value)
+
+
+@pytest.mark.postgres
+def test_each_query_orders_its_rows_alike_on_sqlite_and_postgresql(sqlite_url, postgres_database):
+    engines = []
+    for url in (sqlite_url, postgres_database):
+        pipeline = Pipeline(get_settings(url))
+        pipeline.run([DOCS])
+        engines.append(pipeline)
+    try:
+        for name in available():
+            sqlite_rows, postgres_rows = (
+                [tuple(map(_plain, row)) for row in run_query(p.engine, resolve_query(name))[1]]
+                for p in engines
+            )
+            assert sqlite_rows == postgres_rows, name
+    finally:
+        for pipeline in engines:
+            pipeline.close()
+
+
+def test_a_table_marks_cut_text_with_an_ellipsis():
+    long = "The two sides agreed to resume military-to-military communication at every level."
+    table = render(["description", "n"], [(long, 1), ("short", None)], "table")
+    lines = table.splitlines()
+    assert lines[2].startswith(long[:59] + "…")
+    assert len(lines[2].split(" | ")[0]) == 60
+    assert lines[3].startswith("short ") and lines[3].rstrip().endswith("|")

@@ -84,6 +84,7 @@ class IngestionRun(Base):
     documents_seen: Mapped[int] = mapped_column(Integer, default=0)
     documents_loaded: Mapped[int] = mapped_column(Integer, default=0)
     documents_skipped: Mapped[int] = mapped_column(Integer, default=0)
+    documents_unchanged: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     documents_failed: Mapped[int] = mapped_column(Integer, default=0)
     flow_run_id: Mapped[str | None] = mapped_column(String(64))
     extractor_version: Mapped[str] = mapped_column(String(32))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import io
 import json
 from pathlib import Path
@@ -21,11 +22,17 @@ def available() -> list[str]:
     return sorted(p.stem for p in QUERIES_DIR.glob("*.sql"))
 
 
+def _named(name: str) -> Path:
+    return QUERIES_DIR / f"{name}.sql"
+
+
 def resolve_query(name_or_file: str) -> Path:
     path = Path(name_or_file)
     if path.suffix == ".sql" and path.is_file():
         return path
-    named = QUERIES_DIR / f"{name_or_file.removesuffix('.sql')}.sql"
+    if path.suffix == ".sql" and (len(path.parts) > 1 or not _named(path.stem).is_file()):
+        raise FileNotFoundError(errno.ENOENT, "file not found", str(path))
+    named = _named(name_or_file.removesuffix(".sql"))
     if named.is_file():
         return named
     raise FileNotFoundError(
@@ -44,6 +51,13 @@ def _cell(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     return value
+
+
+def _fit(value: str, width: int) -> str:
+    """The cell padded to the column, or cut with "…" so a reader sees it was cut."""
+    if len(value) > width:
+        return value[: width - 1] + "…"
+    return value.ljust(width)
 
 
 def render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> str:
@@ -66,5 +80,5 @@ def render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> str:
     lines = [" | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
     lines.append("-+-".join("-" * w for w in widths))
     for row in cells:
-        lines.append(" | ".join(v[:w].ljust(w) for v, w in zip(row, widths, strict=True)))
+        lines.append(" | ".join(_fit(v, w) for v, w in zip(row, widths, strict=True)))
     return "\n".join(lines)

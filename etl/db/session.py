@@ -20,13 +20,27 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 WRITE_LOCK_KEY = 0x53554D4D  # "SUMM": the advisory lock all summit-etl writers share
 IMMEDIATE = "sqlite_immediate"
 
 
+BUSY_MESSAGE = (
+    "the SQLite database is locked by another run; it is still running or "
+    "ETL_SQLITE_BUSY_TIMEOUT (seconds) is too short"
+)
+
+
 class DatabaseBusy(RuntimeError):
     """Another process held the database longer than this one would wait."""
+
+    def __init__(self, message: str = BUSY_MESSAGE) -> None:
+        super().__init__(message)
+
+
+class DatabaseMissing(RuntimeError):
+    """A command that only reads was pointed at a database that does not exist."""
 
 
 def _prepare_sqlite_path(url: str) -> None:
@@ -35,12 +49,20 @@ def _prepare_sqlite_path(url: str) -> None:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
-def make_engine(url: str, *, busy_timeout_s: int = 30, **kwargs: Any) -> Engine:
+def make_engine(
+    url: str, *, busy_timeout_s: int = 30, read_only: bool = False, **kwargs: Any
+) -> Engine:
     """An engine with foreign keys enforced and, on SQLite, a busy timeout so a
-    second writer waits instead of failing at once."""
+    second writer waits instead of failing at once. ``read_only`` opens an
+    existing database and refuses every write (``pragma query_only`` on SQLite,
+    read-only transactions on PostgreSQL): what the commands that only read use,
+    so they can neither create a file nor change a row."""
     parsed = make_url(url)
+    if read_only:
+        _require_existing(url)
     if parsed.get_backend_name() == "sqlite":
-        _prepare_sqlite_path(url)
+        if not read_only:
+            _prepare_sqlite_path(url)
         connect_args = {"timeout": busy_timeout_s, **kwargs.pop("connect_args", {})}
         engine = create_engine(url, connect_args=connect_args, **kwargs)
         on_disk = bool(parsed.database) and parsed.database != ":memory:"
@@ -51,7 +73,9 @@ def make_engine(url: str, *, busy_timeout_s: int = 30, **kwargs: Any) -> Engine:
             cursor = dbapi_connection.cursor()
             cursor.execute("pragma foreign_keys = on")
             cursor.execute(f"pragma busy_timeout = {int(busy_timeout_s * 1000)}")
-            if on_disk:
+            if read_only:
+                cursor.execute("pragma query_only = on")
+            elif on_disk:
                 cursor.execute("pragma journal_mode = wal")  # readers never wait for a writer
             cursor.close()
 
@@ -61,11 +85,69 @@ def make_engine(url: str, *, busy_timeout_s: int = 30, **kwargs: Any) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
+    if read_only:
+        options = "-c default_transaction_read_only=on"
+        kwargs["connect_args"] = {"options": options, **kwargs.get("connect_args", {})}
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _require_existing(url: str) -> None:
+    """Raise :class:`DatabaseMissing` unless the database is there to be read."""
+    from etl.settings import describe_database, sqlite_file
+
+    path = sqlite_file(url)
+    if path is not None:
+        if not path.is_file():
+            raise DatabaseMissing(
+                f"no database at {path}: `etl load` or `etl run` creates it, "
+                "`--db` or ETL_DATABASE_URL chooses another"
+            )
+        return
+    if make_url(url).get_backend_name() != "postgresql":
+        return
+    probe = create_engine(url, poolclass=NullPool)
+    try:
+        with probe.connect():
+            pass
+    except OperationalError as error:
+        if "does not exist" in str(error.orig):
+            raise DatabaseMissing(f"no database {describe_database(url)}") from None
+        raise
+    finally:
+        probe.dispose()
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def foreign_keys_deferred(connection: Connection) -> Iterator[None]:
+    """SQLite: foreign keys off around a migration, checked before it commits.
+
+    Alembic's batch mode rebuilds a SQLite table by copying it and dropping the
+    old one; with foreign keys on, that drop cascades (``ON DELETE CASCADE``
+    rows are deleted, ``SET NULL`` references are cleared). The pragma only
+    takes effect outside a transaction, so this wraps the migration's
+    transaction; call :func:`check_foreign_keys` inside it."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.dbapi_connection  # outside SQLAlchemy's autobegin
+    assert raw is not None
+    raw.execute("pragma foreign_keys = off")
+    try:
+        yield
+    finally:
+        raw.execute("pragma foreign_keys = on")
+
+
+def check_foreign_keys(connection: Connection) -> None:
+    """Raise when a SQLite migration left a dangling reference (PostgreSQL checks itself)."""
+    if connection.dialect.name == "sqlite":
+        broken = connection.exec_driver_sql("pragma foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"the migration broke {len(broken)} foreign key(s): {broken[:3]}")
 
 
 def exclude_writers(connection: Connection) -> None:
@@ -76,6 +158,8 @@ def exclude_writers(connection: Connection) -> None:
 
 
 def is_locked_error(error: BaseException) -> bool:
+    if isinstance(error, DatabaseBusy):
+        return True
     return isinstance(error, OperationalError) and "database is locked" in str(error.orig)
 
 
@@ -88,8 +172,5 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
             yield session
     except OperationalError as error:
         if is_locked_error(error):
-            raise DatabaseBusy(
-                "the SQLite database is locked by another run; it is still running or "
-                "ETL_SQLITE_BUSY_TIMEOUT (seconds) is too short"
-            ) from error
+            raise DatabaseBusy() from error
         raise

@@ -6,6 +6,8 @@ Tasks only wrap :mod:`etl.pipeline`; retries are set where a retry can help
 
 from __future__ import annotations
 
+import datetime as dt
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -114,14 +116,25 @@ def _publish(report: RunReport, database_url: str) -> None:
     )
 
 
-@flow(name="summit-ingest", log_prints=True)
+def run_line(report: RunReport, started: dt.datetime, seconds: float) -> str:
+    """The one line a scheduled run prints to the serve console."""
+    return (
+        f"run {report.run_id} {report.status}, started {started:%Y-%m-%d %H:%M:%S} UTC, "
+        f"{seconds:.1f} s: {report.run_counts.describe()}"
+    )
+
+
+@flow(name="summit-ingest")
 def ingest_flow(
     paths: list[str] | None = None,
     database_url: str | None = None,
     refresh: str = "incremental",
+    announce: bool = False,
 ) -> RunReport:
     """``refresh``: incremental (default), reprocess (re-extract documents of an
-    older extractor version) or full_refresh (re-extract all)."""
+    older extractor version) or full_refresh (re-extract all). ``announce``
+    prints one line when the run ends (``etl serve`` shows it on its console)."""
+    started, clock = dt.datetime.now(dt.UTC), time.monotonic()
     url = get_settings(database_url).database_url
     logger = get_run_logger()
     prepare(url)
@@ -144,4 +157,6 @@ def ingest_flow(
     logger.info("run %s %s: %s", report.run_id, report.status, report.counts)
     for failed in report.failed_checks:
         logger.warning("check %s: %d violation(s)", failed.name, failed.violations)
+    if announce:
+        print(run_line(report, started, time.monotonic() - clock), flush=True)
     return report

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from etl.db.checks import CheckResult
@@ -15,7 +16,6 @@ from etl.db.models import (
     Meeting,
     MeetingParticipant,
     Outcome,
-    Person,
     Statement,
 )
 
@@ -27,27 +27,52 @@ def start_run(session: Session, version: str, flow_run_id: str | None = None) ->
     return run.id
 
 
-def finish_run(
-    session: Session, run_id: int, *, seen: int, loaded: int, skipped: int, failed: int
-) -> str:
+@dataclass(frozen=True)
+class RunCounts:
+    """How a run's documents ended; the same words in run summaries and ``etl status``."""
+
+    loaded: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+    @property
+    def seen(self) -> int:
+        return self.loaded + self.unchanged + self.skipped + self.failed
+
+    def describe(self) -> str:
+        return (
+            f"{self.seen} seen: {self.loaded} loaded, {self.unchanged} unchanged, "
+            f"{self.skipped} skipped, {self.failed} failed"
+        )
+
+
+def rows_line(counts: dict[str, int]) -> str:
+    return "rows: " + ", ".join(f"{k} {v}" for k, v in counts.items())
+
+
+def finish_run(session: Session, run_id: int, counts: RunCounts) -> str:
     run = session.get(IngestionRun, run_id)
     if run is None:
         raise LookupError(f"no ingestion run {run_id}")
-    run.documents_seen, run.documents_loaded = seen, loaded
-    run.documents_skipped, run.documents_failed = skipped, failed
+    run.documents_seen, run.documents_loaded = counts.seen, counts.loaded
+    run.documents_unchanged, run.documents_skipped = counts.unchanged, counts.skipped
+    run.documents_failed = counts.failed
+    failed = counts.failed
     run.status = "partial" if failed else "succeeded"
     run.finished_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     return run.status
 
 
 def table_counts(session: Session) -> dict[str, int]:
-    """Headline counts for run summaries."""
+    """Headline counts for run summaries and ``etl status``. Persons are those the
+    documents mention (``v_persons``), not the whole reference gazetteer."""
     participants = select(func.count()).select_from(
         select(MeetingParticipant.meeting_id, MeetingParticipant.person_id).distinct().subquery()
     )
     return {
         "documents": session.scalar(select(func.count()).select_from(Document)) or 0,
-        "persons": session.scalar(select(func.count()).select_from(Person)) or 0,
+        "persons": session.scalar(text("select count(*) from v_persons")) or 0,
         "meetings": session.scalar(select(func.count()).select_from(Meeting)) or 0,
         "participants": session.scalar(participants) or 0,
         "statements": session.scalar(select(func.count()).select_from(Statement)) or 0,
@@ -68,11 +93,10 @@ def last_run(session: Session) -> str | None:
     run = session.scalars(select(IngestionRun).order_by(IngestionRun.id.desc()).limit(1)).first()
     if run is None:
         return None
-    return (
-        f"{run.id} {run.status} started {run.started_at:%Y-%m-%d %H:%M:%S}: "
-        f"{run.documents_seen} seen, {run.documents_loaded} loaded, "
-        f"{run.documents_skipped} skipped, {run.documents_failed} failed"
+    counts = RunCounts(
+        run.documents_loaded, run.documents_unchanged, run.documents_skipped, run.documents_failed
     )
+    return f"{run.id} {run.status} started {run.started_at:%Y-%m-%d %H:%M:%S}: {counts.describe()}"
 
 
 def record_checks(session: Session, run_id: int, results: list[CheckResult]) -> None:
@@ -107,7 +131,7 @@ def status_lines(session: Session) -> list[str]:
         by_status[state] = by_status.get(state, 0) + 1
     lines.append("documents: " + (", ".join(f"{k} {v}" for k, v in by_status.items()) or "none"))
     lines += [f"  {state}: {name}: {error}" for name, state, error in documents if error]
-    lines.append("rows: " + ", ".join(f"{k} {v}" for k, v in table_counts(session).items()))
+    lines.append(rows_line(table_counts(session)))
     checks = last_checks(session)
     if checks is not None:
         run_id, violations = checks

@@ -1,5 +1,6 @@
 -- What did each meeting agree on or discuss?
 -- Grain: one row per outcome, grouped by meeting.
+-- Order: newest meeting first; meetings without a date come last (nulls last).
 with outcomes as (
     select * from v_outcomes
 ),
@@ -23,4 +24,4 @@ final as (
 )
 
 select * from final
-order by start_date desc, meeting, category, description
+order by start_date desc nulls last, meeting, category, description

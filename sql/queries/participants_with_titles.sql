@@ -1,5 +1,7 @@
 -- Who took part in each meeting, with the title held at the time of the meeting?
 -- Grain: one row per meeting and participant.
+-- Order: newest meeting first, meetings without a date last; within a meeting by
+-- country (unknown last), then name.
 with meetings as (
     select * from v_meetings
 ),
@@ -21,4 +23,4 @@ final as (
 )
 
 select * from final
-order by start_date desc, meeting_id, country, person_name
+order by start_date desc nulls last, meeting_id, country nulls last, person_name

@@ -1,5 +1,6 @@
 -- What did each person say, in which document, and at which meeting?
 -- Grain: one row per attributed statement (speaker known), in document order.
+-- Order: speaker name; statements without a named speaker come last (nulls last).
 with statements as (
     select * from v_statements
 ),
@@ -25,4 +26,4 @@ final as (
 )
 
 select * from final
-order by speaker_name, document_name, char_start
+order by speaker_name nulls last, document_name, char_start

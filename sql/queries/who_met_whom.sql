@@ -1,5 +1,7 @@
 -- Who met whom, when and where? One line per meeting with its participants.
 -- Grain: one row per meeting, newest first.
+-- Order: start_date descending; meetings without a date come last (nulls last, so
+-- SQLite and PostgreSQL agree).
 with meetings as (
     select * from v_meetings
 ),
@@ -32,4 +34,4 @@ final as (
 )
 
 select * from final
-order by start_date desc, meeting_id
+order by start_date desc nulls last, meeting_id

@@ -1,0 +1,134 @@
+"""What a downgrade would destroy, found by doing it: the downgrade runs inside
+one transaction that is rolled back, and the tables, columns and rows before
+and after are compared. No list of drops is kept by hand, so a new revision's
+downgrade is covered the day it is written.
+
+After a real downgrade the documents whose facts lost something are marked for
+re-extraction: their stored hash is cleared (the next run sees changed content
+and extracts them again) and their extractor version emptied (``--reprocess``
+picks them up even when the source file is gone).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from alembic import command
+from sqlalchemy import Connection, Engine, MetaData, func, inspect, select, update
+
+from etl.db.migrate import alembic_config
+from etl.db.session import IMMEDIATE, exclude_writers, foreign_keys_deferred
+
+BOOKKEEPING = {"alembic_version", "ingestion_runs", "check_results"}
+"""Tables that hold no document's facts: runs and checks, and the version table."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    rows: dict[str, int]
+    filled: dict[tuple[str, str], int]  # (table, column) -> non-empty values
+
+
+@dataclass
+class Loss:
+    """Everything the downgrade drops that holds data, and whose documents."""
+
+    lines: list[str] = field(default_factory=list)
+    documents: set[int] = field(default_factory=set)
+    all_documents: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+
+def snapshot(connection: Connection) -> Snapshot:
+    metadata = MetaData()
+    metadata.reflect(connection, views=False)
+    rows: dict[str, int] = {}
+    filled: dict[tuple[str, str], int] = {}
+    for table in metadata.sorted_tables:
+        columns = list(table.columns)
+        counts = connection.execute(
+            select(func.count(), *[func.count(c) for c in columns]).select_from(table)
+        ).one()
+        rows[table.name] = counts[0]
+        for column, count in zip(columns, counts[1:], strict=True):
+            filled[(table.name, column.name)] = count
+    return Snapshot(rows, filled)
+
+
+def _documents_with(connection: Connection, table: str, column: str | None) -> set[int] | None:
+    """Ids of the documents with rows (or a value in ``column``) in ``table``;
+    None when the table does not name its document."""
+    names = {c["name"] for c in inspect(connection).get_columns(table)}
+    if "document_id" not in names:
+        return None
+    reflected = MetaData()
+    reflected.reflect(connection, only=[table])
+    t = reflected.tables[table]
+    query = select(t.c.document_id).distinct().where(t.c.document_id.is_not(None))
+    if column is not None:
+        query = query.where(t.c[column].is_not(None))
+    return {row[0] for row in connection.execute(query)}
+
+
+def compare(connection: Connection, before: Snapshot, after: Snapshot) -> Loss:
+    """The loss, described while the pre-downgrade tables can still be read."""
+    loss = Loss()
+
+    def touched(table: str, column: str | None) -> None:
+        if table in BOOKKEEPING:
+            return
+        documents = _documents_with(connection, table, column)
+        if documents is None:
+            loss.all_documents = True
+        else:
+            loss.documents |= documents
+
+    for table, count in before.rows.items():
+        if table == "alembic_version":
+            continue
+        if table not in after.rows:
+            if count:
+                loss.lines.append(f"table {table} ({count} rows)")
+                touched(table, None)
+        elif after.rows[table] < count:
+            loss.lines.append(f"{count - after.rows[table]} of {count} rows of {table}")
+            touched(table, None)
+    for (table, column), count in before.filled.items():
+        if table in after.rows and (table, column) not in after.filled and count:
+            loss.lines.append(f"column {table}.{column} ({count} values)")
+            touched(table, column)
+    return loss
+
+
+def plan_downgrade(engine: Engine, revision: str) -> Loss:
+    """Downgrade in a transaction, measure what went, roll everything back."""
+    with engine.connect() as connection, foreign_keys_deferred(connection):
+        connection.execution_options(**{IMMEDIATE: True})
+        transaction = connection.begin()
+        try:
+            exclude_writers(connection)
+            before = snapshot(connection)
+            savepoint = connection.begin_nested()
+            command.downgrade(alembic_config(connection=connection), revision)
+            after = snapshot(connection)
+            savepoint.rollback()
+            return compare(connection, before, after)
+        finally:
+            transaction.rollback()
+
+
+def mark_for_reextraction(engine: Engine, loss: Loss) -> int:
+    """Clear the stored hash and extractor version of the documents that lost
+    facts; the number of documents marked."""
+    with engine.begin() as connection:
+        documents = MetaData()
+        documents.reflect(connection, only=["documents"])
+        table = documents.tables["documents"]
+        statement = update(table).values(sha256="", extractor_version=None)
+        if not loss.all_documents:
+            if not loss.documents:
+                return 0
+            statement = statement.where(table.c.id.in_(sorted(loss.documents)))
+        return connection.execute(statement).rowcount or 0

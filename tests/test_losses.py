@@ -1,0 +1,78 @@
+"""A downgrade's losses are found by doing it in a transaction that is rolled
+back: the dry run changes nothing, names what would go, and after the real
+downgrade the documents that lost facts are marked for re-extraction."""
+
+import pytest
+from sqlalchemy import text
+
+from etl.db.losses import mark_for_reextraction, plan_downgrade, snapshot
+from etl.db.migrate import current_revision, downgrade, head_revision
+from etl.pipeline import Pipeline
+from etl.settings import get_settings
+from tests.support import DOCS, content
+
+
+@pytest.fixture
+def loaded(database_url):
+    pipeline = Pipeline(get_settings(database_url))
+    pipeline.run([DOCS / "wire_story.txt", DOCS / "call_readout.txt"])
+    yield pipeline.engine
+    pipeline.close()
+
+
+def test_the_dry_run_names_the_loss_and_changes_nothing(loaded):
+    before = content(loaded)
+    with loaded.connect() as connection:
+        rows = snapshot(connection).rows
+    loss = plan_downgrade(loaded, "0002")
+    assert f"table person_mentions ({rows['person_mentions']} rows)" in loss.lines
+    assert f"table check_results ({rows['check_results']} rows)" in loss.lines
+    assert any(line.startswith("column meeting_mentions.date_source") for line in loss.lines)
+    assert current_revision(loaded) == head_revision()
+    assert content(loaded) == before
+    with loaded.connect() as connection:
+        assert snapshot(connection).rows == rows
+
+
+def test_only_documents_with_facts_in_what_goes_are_touched(loaded):
+    with loaded.connect() as connection:
+        mentioned = {
+            row[0] for row in connection.execute(text("select distinct document_id from person_mentions"))
+        }
+    loss = plan_downgrade(loaded, "0002")
+    assert mentioned and loss.documents >= mentioned and not loss.all_documents
+
+
+def test_a_downgrade_without_data_to_lose_is_no_loss(database_url):
+    pipeline = Pipeline(get_settings(database_url))  # migrated, empty
+    try:
+        assert not plan_downgrade(pipeline.engine, "base")
+    finally:
+        pipeline.close()
+
+
+def test_marked_documents_are_loaded_again_by_the_next_run(loaded):
+    loss = plan_downgrade(loaded, "0006")
+    assert mark_for_reextraction(loaded, loss) == 2
+    downgrade(loaded, "0006")
+    pipeline = Pipeline(get_settings(loaded.url.render_as_string(hide_password=False)))
+    try:
+        report = pipeline.run([DOCS / "wire_story.txt", DOCS / "call_readout.txt"])
+    finally:
+        pipeline.close()
+    assert report.count("loaded") == 2
+
+
+def test_rebuilding_a_sqlite_table_keeps_the_rows_that_refer_to_it(sqlite_url):
+    """Batch mode copies and drops ``ingestion_runs``; with foreign keys on, the
+    drop would cascade to ``check_results`` and clear ``documents.run_id``."""
+    pipeline = Pipeline(get_settings(sqlite_url))
+    pipeline.run([DOCS / "wire_story.txt"])
+    try:
+        downgrade(pipeline.engine, "0007")  # drops a column of ingestion_runs
+        with pipeline.engine.connect() as connection:
+            checks = connection.execute(text("select count(*) from check_results")).scalar()
+            run_ids = connection.execute(text("select count(run_id) from documents")).scalar()
+        assert checks == 7 and run_ids == 1
+    finally:
+        pipeline.close()
