@@ -43,7 +43,7 @@ def test_reading_html_prints_no_lxml_html_clean_warning(tmp_path):
     code = (
         "import sys, warnings; warnings.simplefilter('default');"
         "from etl.ingest.discover import discover, read_documents;"
-        f"from pathlib import Path;"
+        "from pathlib import Path;"
         "[c] = discover([Path(sys.argv[1])]).candidates; print(read_documents(c, max_bytes=10**6))"
     )
     result = subprocess.run(

@@ -37,7 +37,8 @@ def test_the_dry_run_names_the_loss_and_changes_nothing(loaded):
 def test_only_documents_with_facts_in_what_goes_are_touched(loaded):
     with loaded.connect() as connection:
         mentioned = {
-            row[0] for row in connection.execute(text("select distinct document_id from person_mentions"))
+            row[0]
+            for row in connection.execute(text("select distinct document_id from person_mentions"))
         }
     loss = plan_downgrade(loaded, "0002")
     assert mentioned and loss.documents >= mentioned and not loss.all_documents
