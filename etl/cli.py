@@ -132,10 +132,10 @@ def _flow_database(url: str) -> str | None:
     """The database URL a flow run may carry as a parameter. Prefect stores and
     shows parameters, so a URL with a password is passed through the environment
     (ETL_DATABASE_URL, inherited by served runs) and the parameter stays empty."""
-    from sqlalchemy.engine import make_url
+    from etl.settings import secrets_of
 
     os.environ["ETL_DATABASE_URL"] = url
-    return None if make_url(url).password else url
+    return None if secrets_of(url) else url
 
 
 def _prefect_defaults(log_level: str = "WARNING") -> None:
@@ -191,8 +191,10 @@ def run(
 
     def body() -> Any:
         from etl.flows.ingest import ingest_flow
+        from etl.flows.server import prefect_api
 
-        return ingest_flow([str(p) for p in inputs], _flow_database(url), refresh)
+        with prefect_api():  # the configured server, or a local one that ends with the run
+            return ingest_flow([str(p) for p in inputs], _flow_database(url), refresh)
 
     _print_report(_guard(body, url), url)
 

@@ -22,7 +22,12 @@ from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.documents import load_document, record_rejection
 from etl.load.reference import person_ids, sync_gazetteer, sync_topics
 from etl.load.runs import RunCounts, finish_run, record_checks, start_run, table_counts
-from etl.load.stored import loaded_version, stale_count, stored_raw_documents
+from etl.load.stored import (
+    adopt_legacy_name,
+    loaded_version,
+    stale_count,
+    stored_raw_documents,
+)
 from etl.resolve.document import ResolvedDocument, resolve_document
 from etl.resolve.gazetteer import Gazetteer, default_gazetteer
 from etl.resolve.persons import PersonResolver
@@ -177,6 +182,7 @@ class Pipeline:
             self.prepare()
         try:
             with transaction(self.sessions) as session:
+                adopt_legacy_name(session, raw.name, raw.path)
                 current = loaded_version(session, raw) == EXTRACTOR_VERSION
                 if current and refresh != "full_refresh":
                     return DocumentResult(raw.name, "unchanged")
@@ -204,8 +210,12 @@ class Pipeline:
 
     def record(self, rejected: RejectedDocument, run_id: int | None) -> DocumentResult:
         with transaction(self.sessions) as session:
-            record_rejection(session, rejected, run_id, EXTRACTOR_VERSION)
-        return DocumentResult(rejected.name, rejected.status, rejected.reason)
+            adopt_legacy_name(session, rejected.name, rejected.path)
+            kept = record_rejection(session, rejected, run_id, EXTRACTOR_VERSION)
+        reason = (
+            f"{rejected.reason}; the stored text and facts are kept" if kept else rejected.reason
+        )
+        return DocumentResult(rejected.name, rejected.status, reason)
 
     def process(
         self,
@@ -240,7 +250,8 @@ class Pipeline:
         self.prepare()
         run_id = self.start(flow_run_id)
         found = self.discover(paths)
-        results = [
+        results = [self.record(skipped.rejection(), run_id) for skipped in found.skipped]
+        results += [
             self.process(document, run_id, refresh)
             for candidate in found.candidates
             for document in self.read(candidate)

@@ -116,24 +116,42 @@ def describe_database(url: str) -> str:
     return str(path) if path is not None else redact_url(url)
 
 
-def redact_url(url: str) -> str:
-    """The URL with its password masked, safe for logs, errors and artifacts."""
+SECRET_QUERY_KEYS = frozenset({"password", "sslpassword"})
+"""URL query parameters that carry a credential (``?password=…``)."""
+
+
+def secrets_of(url: str) -> list[str]:
+    """Every credential a URL carries: its password and secret query values."""
     from sqlalchemy.engine import make_url  # imported here: keeps `etl --help` fast
 
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
+    except Exception:
+        return []
+    found = [str(parsed.password)] if parsed.password else []
+    for key, value in parsed.query.items():
+        if key.lower() in SECRET_QUERY_KEYS:
+            found += [value] if isinstance(value, str) else list(value)
+    return [secret for secret in found if secret]
+
+
+def redact_url(url: str) -> str:
+    """The URL with every credential masked, safe for logs, errors and artifacts."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+        query = {
+            k: ("***" if k.lower() in SECRET_QUERY_KEYS else v) for k, v in parsed.query.items()
+        }
+        rendered = parsed.set(query=query).render_as_string(hide_password=True)
+        return rendered.replace("%2A%2A%2A", "***")
     except Exception:
         return "<unparseable database URL>"
 
 
 def redact_text(text: str, url: str) -> str:
-    """Remove a URL's password from any message that may have echoed it."""
-    from sqlalchemy.engine import make_url
-
-    try:
-        password = make_url(url).password
-    except Exception:
-        return text
-    if password:
-        text = text.replace(str(password), "***")
+    """Remove a URL's credentials from any message that may have echoed them."""
+    for secret in secrets_of(url):
+        text = text.replace(secret, "***")
     return text

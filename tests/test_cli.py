@@ -3,6 +3,7 @@
 import json
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from etl.cli import app
-from tests.support import DOCS
+from tests.support import DOCS, etl_command
 
 runner = CliRunner(env={"COLUMNS": "200"})
 
@@ -353,3 +354,77 @@ def test_a_password_never_travels_as_a_flow_parameter(monkeypatch):
     assert served["parameters"]["database_url"] is None
     assert "s3cret-pw" not in result.output
     assert os.environ["ETL_DATABASE_URL"] == url  # what the served runs read instead
+
+
+@pytest.mark.postgres
+@pytest.mark.flow
+@pytest.mark.parametrize("form", ["user", "query", "environment"])
+def test_no_credential_is_left_in_anything_a_run_writes(postgres_database, tmp_path, form):
+    """``etl run``, ``status`` and ``db current`` with a password in each form:
+    grep the output, Prefect's home (its database, logs) and the analytics
+    database for it. The test server trusts local users, so any password works."""
+    secret = f"Zq{form}9-secret"
+    url = make_url(postgres_database)
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_API_URL": ""}
+    env.pop("PREFECT_API_URL")
+    if form == "user":
+        given = url.set(password=secret).render_as_string(hide_password=False)
+    elif form == "query":
+        given = url.update_query_dict({"password": secret}).render_as_string(hide_password=False)
+    else:
+        given, env["PGPASSWORD"] = postgres_database, secret
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(DOCS / "wire_story.txt", folder / "wire_story.txt")
+    outputs = []
+    for command in (["run", str(folder)], ["status"], ["db", "current"], ["check"]):
+        done = subprocess.run(
+            etl_command(*command, "--db", given),
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        outputs.append(done.stdout + done.stderr)
+    assert secret not in "".join(outputs)
+    for path in (tmp_path / "prefect").rglob("*"):
+        if path.is_file():
+            assert secret.encode() not in path.read_bytes(), path
+    engine = create_engine(postgres_database)
+    with engine.connect() as connection:
+        tables = (
+            connection.execute(
+                text(
+                    "select table_name from information_schema.tables where table_schema = 'public'"
+                )
+            )
+            .scalars()
+            .all()
+        )
+        for table in tables:
+            dump = connection.execute(text(f'select cast(t as text) from "{table}" as t')).scalars()
+            assert not any(secret in row for row in dump), table
+    engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"), [("ETL_MAX_DOCUMENT_BYTES", "lots"), ("ETL_SQLITE_BUSY_TIMEOUT", "-1")]
+)
+def test_a_bad_setting_is_one_line_naming_it(variable, value, sqlite_url, monkeypatch):
+    monkeypatch.setenv(variable, value)
+    for command in (["load", str(DOCS)], ["status"], ["run", str(DOCS)]):
+        result = runner.invoke(app, [*command, "--db", sqlite_url])
+        assert result.exit_code == 1
+        assert result.output.strip().splitlines() == [
+            f"error: {variable} must be {'a whole number' if value == 'lots' else 'positive'}, got {value!r}"
+        ]
+
+
+def test_a_failure_line_never_splits_a_name(sqlite_url, tmp_path):
+    (tmp_path / "two\nlines.txt").write_bytes(b"\x00\x01binary")
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text("Blinken met Wang Yi in Beijing.")
+    result = runner.invoke(app, ["load", str(tmp_path), "--db", sqlite_url])
+    assert result.exit_code == 1
+    assert "failed: two\\nlines.txt: not text" in result.output
+    assert "caf\\xe9.txt" in result.output and "1 loaded" in result.output

@@ -272,3 +272,103 @@ def test_html_markdown_and_json_lines_load_like_text(pipeline, tmp_path):
     assert scalar(pipeline, "select text from documents where name = 'page.html'").startswith(
         "SINGAPORE - U.S. Defense Secretary"
     )
+
+
+def test_files_of_one_name_in_two_folders_are_two_documents(pipeline, tmp_path):
+    for year, source in (("2021", "wire_story.txt"), ("2023", "call_readout.txt")):
+        (tmp_path / year).mkdir()
+        shutil.copy(DOCS / source, tmp_path / year / "article.txt")
+    report = pipeline.run([tmp_path])
+    assert sorted((r.name, r.status) for r in report.results) == [
+        ("2021/article.txt", "loaded"),
+        ("2023/article.txt", "loaded"),
+    ]
+    again = pipeline.run([tmp_path])
+    assert again.run_counts.describe() == "2 seen: 0 loaded, 2 unchanged, 0 skipped, 0 failed"
+    assert scalar(pipeline, "select count(*) from documents") == 2
+
+
+def test_a_document_stored_under_its_old_file_name_is_renamed_not_duplicated(pipeline, tmp_path):
+    (tmp_path / "2021").mkdir()
+    path = tmp_path / "2021" / "article.txt"
+    shutil.copy(DOCS / "wire_story.txt", path)
+    pipeline.run([path])  # a file given directly is named by its file name: the old naming
+    assert rows(pipeline, "select name from documents") == [("article.txt",)]
+    report = pipeline.run([tmp_path])
+    assert [(r.name, r.status) for r in report.results] == [("2021/article.txt", "unchanged")]
+    assert rows(pipeline, "select name from documents") == [("2021/article.txt",)]
+
+
+def test_a_file_that_cannot_be_read_keeps_its_stored_text_and_facts(
+    pipeline, tmp_path, monkeypatch
+):
+    shutil.copy(DOCS / "wire_story.txt", tmp_path / "wire.txt")
+    pipeline.run([tmp_path])
+    before = snapshot(pipeline)
+    real_read = type(tmp_path).read_bytes
+
+    def read_bytes(path):
+        if path.name == "wire.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path)
+
+    monkeypatch.setattr(type(tmp_path), "read_bytes", read_bytes)
+    report = pipeline.run([tmp_path])
+    [result] = report.results
+    assert result.status == "failed"
+    assert result.reason == "unreadable: Permission denied; the stored text and facts are kept"
+    assert snapshot(pipeline) == before
+    assert rows(pipeline, "select reason from read_failures") == [
+        ("unreadable: Permission denied",)
+    ]
+    from etl.load.runs import status_lines
+
+    with pipeline.sessions() as session:
+        lines = status_lines(session)
+    assert (
+        "  not read this run, stored text and facts kept: wire.txt: unreadable: Permission denied"
+        in lines
+    )
+    monkeypatch.undo()
+    assert pipeline.run([tmp_path]).results[0].status == "unchanged"
+
+
+def test_links_out_of_the_folder_are_recorded_and_counted_as_skipped(pipeline, tmp_path):
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    shutil.copy(DOCS / "wire_story.txt", feed / "wire.txt")
+    (tmp_path / "passwd.txt").write_text("root:x:0:0:root:/root:/bin/bash")
+    (feed / "passwd.txt").symlink_to(tmp_path / "passwd.txt")
+    report = pipeline.run([feed])
+    assert report.run_counts.describe() == "2 seen: 1 loaded, 0 unchanged, 1 skipped, 0 failed"
+    assert rows(
+        pipeline, "select name, status, error, text from documents where name = 'passwd.txt'"
+    ) == [("passwd.txt", "skipped", "a link to outside the input folder: not followed", None)]
+
+
+def test_a_run_whose_process_is_gone_is_marked_interrupted_by_the_next(pipeline, tmp_path):
+    import subprocess
+    import sys
+
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    gone = int(finished.stdout)
+    run_id = pipeline.start()
+    with pipeline.engine.begin() as connection:
+        connection.execute(
+            text("update ingestion_runs set pid = :pid where id = :id"), {"pid": gone, "id": run_id}
+        )
+    from etl.load.runs import last_run
+
+    with pipeline.sessions() as session:
+        assert last_run(session).startswith(f"{run_id} interrupted (its process ended)")
+    shutil.copy(DOCS / "wire_story.txt", tmp_path / "wire.txt")
+    pipeline.run([tmp_path])
+    assert rows(pipeline, "select status from ingestion_runs order by id") == [
+        ("interrupted",),
+        ("succeeded",),
+    ]

@@ -4,8 +4,19 @@ files follow the house style (header comment, lower-case keywords)."""
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import text
 
-from etl.db.queries import QUERIES_DIR, available, render, resolve_query, run_query
+from etl.db.queries import (
+    QUERIES_DIR,
+    QueryRefused,
+    available,
+    render,
+    resolve_query,
+    run_query,
+    statements,
+)
 from etl.db.views import VIEWS_DIR
 from etl.pipeline import Pipeline
 from etl.settings import get_settings
@@ -95,3 +106,54 @@ def test_a_table_marks_cut_text_with_an_ellipsis():
     assert lines[2].startswith(long[:59] + "…")
     assert len(lines[2].split(" | ")[0]) == 60
     assert lines[3].startswith("short ") and lines[3].rstrip().endswith("|")
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["select 1", "select 'a;b'", "select $$x;y$$", "select 2 /* c; */", "select 3 -- c;\n"]
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_statements_split_at_semicolons_outside_quotes_and_comments(parts):
+    assert statements(";\n".join(parts)) == [p.strip() for p in parts]
+
+
+def test_comments_and_blank_statements_are_not_statements():
+    [statement] = statements("-- header; still header\n/* ; */ select 1;\n;\n-- end")
+    assert statement.endswith("/* ; */ select 1")
+
+
+@pytest.mark.parametrize(
+    ("sql", "message"),
+    [
+        ("update documents set text = 'overwritten'; commit", "holds 2 statements"),
+        ("delete from check_results", "tries to write"),
+        ("delete from documents returning name", "tries to write"),
+        ("insert into topics (slug, label) values ('x', 'x')", "tries to write"),
+        ("", "holds 0 statements"),
+    ],
+)
+def test_a_query_file_that_writes_is_refused_on_a_read_only_engine(
+    database_url, tmp_path, sql, message
+):
+    from etl.db.session import make_engine
+
+    Pipeline(get_settings(database_url)).run([DOCS / "wire_story.txt"])
+    path = tmp_path / "attempt.sql"
+    path.write_text(sql)
+    engine = make_engine(database_url, read_only=True)
+    try:
+        with pytest.raises(QueryRefused, match=message):
+            run_query(engine, path)
+    finally:
+        engine.dispose()
+    counts = make_engine(database_url)
+    try:
+        with counts.connect() as connection:
+            assert connection.execute(text("select count(*) from documents")).scalar() == 1
+            assert connection.execute(text("select count(*) from check_results")).scalar() == 7
+    finally:
+        counts.dispose()

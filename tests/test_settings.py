@@ -15,6 +15,7 @@ from etl.settings import (
     normalize_url,
     redact_text,
     redact_url,
+    secrets_of,
 )
 
 
@@ -100,3 +101,23 @@ def test_normalising_a_sqlite_path_is_idempotent(name):
         return
     url = normalize_url(f"sqlite:///{os.path.join('/tmp', name)}")
     assert normalize_url(url) == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+psycopg://analyst:Pa55-word@db.example/summit",
+        "postgresql+psycopg://analyst@db.example/summit?password=Pa55-word",
+        "postgresql+psycopg://analyst@db.example/summit?sslmode=require&sslpassword=Pa55-word",
+    ],
+)
+def test_every_credential_form_is_redacted(url):
+    assert secrets_of(url) == ["Pa55-word"]
+    assert "Pa55-word" not in redact_url(url) and "***" in redact_url(url)
+    assert "db.example/summit" in redact_url(url)
+    assert redact_text(f"could not connect with Pa55-word to {url}", url).count("Pa55-word") == 0
+    assert "Pa55-word" not in describe_database(url)
+
+
+def test_a_service_file_or_environment_password_leaves_nothing_in_the_url():
+    assert secrets_of("postgresql+psycopg:///?service=summit") == []

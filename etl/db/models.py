@@ -27,7 +27,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from etl.db.base import Base
 
 DOCUMENT_STATUSES = ("loaded", "failed", "skipped")
-RUN_STATUSES = ("running", "succeeded", "failed", "partial")
+RUN_STATUSES = ("running", "succeeded", "failed", "partial", "interrupted")
 MEETING_KINDS = ("in_person", "call", "video")
 MEETING_STATUSES = ("held", "planned", "cancelled")
 STATEMENT_KINDS = ("transcript_turn", "direct_quote", "reported")
@@ -88,6 +88,8 @@ class IngestionRun(Base):
     documents_failed: Mapped[int] = mapped_column(Integer, default=0)
     flow_run_id: Mapped[str | None] = mapped_column(String(64))
     extractor_version: Mapped[str] = mapped_column(String(32))
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None] = mapped_column(Integer)
 
 
 class Document(Timestamped, Base):
@@ -358,3 +360,20 @@ class CheckResultRecord(Base):
     name: Mapped[str] = mapped_column(String(128))
     violations: Mapped[int] = mapped_column(Integer)
     checked_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class ReadFailure(Base):
+    """A stored document that could not be read in one run. Recorded beside the
+    document, never in place of it: its text and facts stay as they were."""
+
+    __tablename__ = "read_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(
+        ForeignKey("ingestion_runs.id", ondelete="CASCADE"), index=True
+    )
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    reason: Mapped[str] = mapped_column(Text)
+    failed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)

@@ -7,10 +7,12 @@ import datetime as dt
 import errno
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
 
 from etl.settings import PROJECT_ROOT
 
@@ -40,11 +42,64 @@ def resolve_query(name_or_file: str) -> Path:
     )
 
 
+class QueryRefused(ValueError):
+    """A query file that is not one reading statement."""
+
+
+def statements(sql: str) -> list[str]:
+    """The statements of a SQL text: split at semicolons outside quotes,
+    comments and PostgreSQL dollar quotes; empty ones dropped."""
+    parts: list[str] = []
+    start, i, n = 0, 0, len(sql)
+    while i < n:
+        char = sql[i]
+        if sql.startswith("--", i):
+            i = _end_of(sql, "\n", i + 2)
+        elif sql.startswith("/*", i):
+            i = _end_of(sql, "*/", i + 2)
+        elif char in "'\"":
+            i = _end_of(sql, char, i + 1)
+        elif char == "$" and (tag := re.match(r"\$[A-Za-z_]*\$", sql[i:])):
+            i = _end_of(sql, tag.group(), i + len(tag.group()))
+        elif char == ";":
+            parts.append(sql[start:i])
+            start, i = i + 1, i + 1
+        else:
+            i += 1
+    parts.append(sql[start:])
+    return [p.strip() for p in parts if _code(p)]
+
+
+def _end_of(sql: str, closing: str, i: int) -> int:
+    found = sql.find(closing, i)
+    return len(sql) if found < 0 else found + len(closing)
+
+
+def _code(part: str) -> bool:
+    """Whether a piece holds more than white space and comments."""
+    without = re.sub(r"--[^\n]*|/\*.*?\*/", "", part, flags=re.DOTALL)
+    return bool(without.strip())
+
+
+WRITE_ERRORS = ("readonly database", "read-only transaction", "query_only")
+
+
 def run_query(engine: Engine, path: Path) -> tuple[list[str], list[tuple[Any, ...]]]:
-    sql = path.read_text(encoding="utf-8").strip().rstrip(";")
-    with engine.connect() as connection:
-        result = connection.execute(text(sql))
-        return list(result.keys()), [tuple(row) for row in result]
+    """Run the one statement of a query file on a read-only engine; a file of
+    several statements, or one that writes, is refused in one line."""
+    found = statements(path.read_text(encoding="utf-8"))
+    if len(found) != 1:
+        raise QueryRefused(f"{path.name} holds {len(found)} statements: etl query runs exactly one")
+    try:
+        with engine.connect() as connection:
+            result = connection.execute(text(found[0]))
+            if not result.returns_rows:
+                raise QueryRefused(f"{path.name} returns no rows: etl query only reads")
+            return list(result.keys()), [tuple(row) for row in result]
+    except DBAPIError as error:
+        if any(marker in str(error.orig) for marker in WRITE_ERRORS):
+            raise QueryRefused(f"{path.name} tries to write: etl query only reads") from None
+        raise
 
 
 def _cell(value: Any) -> Any:

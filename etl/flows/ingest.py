@@ -142,7 +142,7 @@ def ingest_flow(
     found = discover_documents(list(paths or DEFAULT_PATHS))
     for problem in found.problems:
         logger.warning(problem)
-    results: list[DocumentResult] = []
+    results = [record(url, skipped.rejection(), run_id) for skipped in found.skipped]
     documents = [d for candidate in found.candidates for d in read(url, candidate)]
     documents += stored_for_refresh(url, refresh, {d.name for d in documents})
     for document in documents:

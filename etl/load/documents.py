@@ -18,10 +18,12 @@ from etl.db.models import (
     OutcomeMention,
     Person,
     PersonMentionRecord,
+    ReadFailure,
     Statement,
     StatementTopic,
 )
 from etl.extract.records import Extraction
+from etl.ingest.discover import printable
 from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.meetings import attach_meeting, refresh_meeting
 from etl.load.reference import add_alias
@@ -94,8 +96,15 @@ def clear_facts(session: Session, document_id: int) -> None:
 
 def record_rejection(
     session: Session, rejected: RejectedDocument, run_id: int | None, version: str
-) -> None:
+) -> bool:
+    """Record why a document was not loaded. A loaded document whose file could
+    not be read at all this time (no content, so no hash) keeps its text and
+    facts: the failure is recorded beside it. True when it was kept."""
     existing = stored_document(session, rejected.name)
+    if existing is not None and existing.status == "loaded" and not rejected.sha256:
+        if run_id is not None:
+            session.add(ReadFailure(run_id=run_id, document_id=existing.id, reason=rejected.reason))
+        return True
     if existing is not None:
         clear_facts(session, existing.id)
     meta = rejected.meta
@@ -103,7 +112,7 @@ def record_rejection(
         session,
         {
             "name": rejected.name,
-            "source_path": str(rejected.path),
+            "source_path": printable(str(rejected.path)),
             "sha256": rejected.sha256,
             "title": meta.title,
             "outlet": meta.outlet,
@@ -118,6 +127,7 @@ def record_rejection(
             "run_id": run_id,
         },
     )
+    return False
 
 
 def load_document(
@@ -139,7 +149,7 @@ def load_document(
         session,
         {
             "name": raw.name,
-            "source_path": str(raw.path),
+            "source_path": printable(str(raw.path)),
             "sha256": raw.sha256,
             "title": meta.title,
             "outlet": meta.outlet,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import socket
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
@@ -16,12 +18,42 @@ from etl.db.models import (
     Meeting,
     MeetingParticipant,
     Outcome,
+    ReadFailure,
     Statement,
 )
 
 
+def _process_gone(run: IngestionRun) -> bool:
+    """Whether a run's process has ended without finishing it (known only on
+    the host that ran it)."""
+    if run.pid is None or run.host != socket.gethostname():
+        return False
+    try:
+        os.kill(run.pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def interrupted(run: IngestionRun) -> bool:
+    return run.status == "interrupted" or (run.status == "running" and _process_gone(run))
+
+
 def start_run(session: Session, version: str, flow_run_id: str | None = None) -> int:
-    run = IngestionRun(status="running", extractor_version=version, flow_run_id=flow_run_id)
+    """A new run; runs left ``running`` by a process that is gone (killed, or a
+    machine that stopped) are marked ``interrupted`` first."""
+    for stale in session.scalars(select(IngestionRun).where(IngestionRun.status == "running")):
+        if _process_gone(stale):
+            stale.status = "interrupted"
+    run = IngestionRun(
+        status="running",
+        extractor_version=version,
+        flow_run_id=flow_run_id,
+        host=socket.gethostname(),
+        pid=os.getpid(),
+    )
     session.add(run)
     session.flush()
     return run.id
@@ -93,10 +125,23 @@ def last_run(session: Session) -> str | None:
     run = session.scalars(select(IngestionRun).order_by(IngestionRun.id.desc()).limit(1)).first()
     if run is None:
         return None
+    started = f"started {run.started_at:%Y-%m-%d %H:%M:%S}"
+    if interrupted(run):
+        return f"{run.id} interrupted (its process ended) {started}"
     counts = RunCounts(
         run.documents_loaded, run.documents_unchanged, run.documents_skipped, run.documents_failed
     )
-    return f"{run.id} {run.status} started {run.started_at:%Y-%m-%d %H:%M:%S}: {counts.describe()}"
+    return f"{run.id} {run.status} {started}: {counts.describe()}"
+
+
+def read_failures(session: Session, run_id: int) -> list[tuple[str, str]]:
+    rows = session.execute(
+        select(Document.name, ReadFailure.reason)
+        .join(Document, Document.id == ReadFailure.document_id)
+        .where(ReadFailure.run_id == run_id)
+        .order_by(Document.name)
+    )
+    return [(name, reason) for name, reason in rows]
 
 
 def record_checks(session: Session, run_id: int, results: list[CheckResult]) -> None:
@@ -125,6 +170,11 @@ def status_lines(session: Session) -> list[str]:
     latest = last_run(session)
     if latest is not None:
         lines.append(f"last run {latest}")
+        run_id = session.scalar(select(func.max(IngestionRun.id)))
+        lines += [
+            f"  not read this run, stored text and facts kept: {name}: {reason}"
+            for name, reason in read_failures(session, run_id or 0)
+        ]
     documents = documents_by_status(session)
     by_status: dict[str, int] = {}
     for _, state, _ in documents:

@@ -16,6 +16,25 @@ def stored_document(session: Session, name: str) -> Document | None:
     return session.scalars(select(Document).where(Document.name == name)).one_or_none()
 
 
+def adopt_legacy_name(session: Session, name: str, path: Path) -> None:
+    """Documents stored before names were paths relative to the input folder
+    were named by their file name alone (``article.txt`` for
+    ``2021/article.txt``). The first time such a file is seen under its new
+    name, the stored row of the same file takes that name instead of a second
+    row being made. Only the run knows the input folder, so this happens here,
+    at load time, not in a migration."""
+    if "/" not in name or stored_document(session, name) is not None:
+        return
+    parts = name.split("/")
+    older = ["/".join(parts[i:]) for i in range(1, len(parts))]
+    target = path.resolve()
+    for row in session.scalars(select(Document).where(Document.name.in_(older))):
+        if row.source_path and Path(row.source_path).resolve() == target:
+            row.name = name
+            session.flush()
+            return
+
+
 def loaded_version(session: Session, raw: RawDocument) -> str | None:
     """The extractor version that loaded exactly this content, or None when this
     content is not loaded (new, changed, or failed before)."""
