@@ -378,3 +378,36 @@ def test_that_day_is_the_day_told_before():
     assert meetings(english)[0][2] == dt.date(2024, 4, 24)
     chinese = "布林肯4月24日抵达上海。王毅当天同布林肯举行会谈。"
     assert meetings(chinese, dt.date(2024, 4, 25))[0][2] == dt.date(2024, 4, 24)
+
+
+def test_a_call_between_two_leaders_is_a_call():
+    text = "The call between President Biden and President Xi Jinping on Tuesday lasted two hours."
+    assert meetings(text, dt.date(2024, 4, 3)) == [
+        ("call", "held", dt.date(2024, 4, 2), None, ["Joe Biden", "Xi Jinping"])
+    ]
+
+
+def test_a_video_teleconference_is_a_video_meeting_without_a_place():
+    text = (
+        "WASHINGTON — Defense Secretary Lloyd Austin held a video teleconference with "
+        "Chinese Defense Minister Wei Fenghe on April 20, 2021."
+    )
+    assert [m[0] for m in meetings(text)] == ["video"] and meetings(text)[0][3] is None
+
+
+def test_traditional_chinese_meetings_are_read_like_simplified_ones():
+    simplified = "美国财长贝森特将于3月15日在法国巴黎会见中国国务院副总理何立峰。"
+    traditional = "美國財長貝森特將於3月15日在法國巴黎會見中國國務院副總理何立峰。"
+    expected = [
+        ("in_person", "planned", dt.date(2026, 3, 15), "Paris", ["He Lifeng", "Scott Bessent"])
+    ]
+    assert meetings(simplified, dt.date(2026, 3, 10)) == expected
+    assert meetings(traditional, dt.date(2026, 3, 10)) == expected
+
+
+def test_a_postponement_cancels_the_visit_it_names():
+    text = (
+        "Secretary of State Antony Blinken announced the postponement of his visit to Beijing, "
+        "where he had been scheduled to meet Foreign Minister Wang Yi on February 5, 2023."
+    )
+    assert [m[1] for m in meetings(text, dt.date(2023, 2, 3))] == ["cancelled"]

@@ -205,3 +205,51 @@ def test_korean_resolved_to_do_is_agreed():
     assert outcomes(text, dt.date(2025, 6, 6)) == [
         ("commitment", "agreed", "두 정상은 서로의 나라를 방문하기로 했으며")
     ]
+
+
+def test_deals_struck_and_reached_are_agreed():
+    text = (
+        "Treasury Secretary Scott Bessent met Vice Premier He Lifeng in Geneva on May 11, 2025. "
+        "The two sides struck a deal to lower tariffs for ninety days."
+    )
+    assert ("commitment", "agreed") in {o[:2] for o in outcomes(text)}
+    assert any("lower tariffs" in o[2] for o in outcomes(text))
+
+
+def test_a_day_between_agreed_and_to_keeps_the_cue():
+    text = (
+        "President Trump met Chinese President Xi Jinping in Osaka on June 29, 2019. "
+        "The two leaders agreed on Saturday to restart trade talks."
+    )
+    assert [o[:2] for o in outcomes(text)] == [("talks", "agreed")]
+
+
+def test_an_exchange_of_views_is_discussed():
+    text = (
+        "Blinken met Wang Yi in Munich on February 16, 2024. The two sides also exchanged views "
+        "on the situation in the Middle East."
+    )
+    assert outcomes(text) == [
+        ("other", "discussed", "exchanged views on the situation in the Middle East")
+    ]
+
+
+def test_officials_of_both_countries_are_a_joint_subject():
+    text = (
+        "Lighthizer met Vice Premier Liu He in Beijing on February 15, 2019. U.S. and Chinese "
+        "officials agreed to record any commitments in memoranda of understanding."
+    )
+    assert [o[:2] for o in outcomes(text)] == [("commitment", "agreed")]
+
+
+def test_one_side_reiterating_its_position_is_no_outcome():
+    text = (
+        "Blinken met Wang Yi in Jakarta on July 13, 2023. The Secretary reiterated that the "
+        "United States will defend its interests."
+    )
+    assert outcomes(text) == []
+
+
+def test_traditional_chinese_agreements_are_read_like_simplified_ones():
+    text = "美國財長貝森特3月15日在巴黎會見中國副總理何立峰。雙方同意繼續就關稅問題進行磋商。"
+    assert [o[:2] for o in outcomes(text, dt.date(2026, 3, 16))] == [("talks", "agreed")]

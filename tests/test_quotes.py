@@ -45,3 +45,19 @@ def test_quotes_stay_inside_their_paragraph(text):
         start, end = spans[quote.paragraph]
         assert start <= quote.outer_start < quote.outer_end <= end
         assert quote.outer_start <= quote.start <= quote.end <= quote.outer_end
+
+
+def test_a_straight_opening_mark_may_close_with_a_curly_one():
+    text = '"The talks were frank and useful,” a spokeswoman said. “We will meet again soon," she added.'
+    assert bodies(text) == ["The talks were frank and useful,", "We will meet again soon,"]
+
+
+def test_a_quote_inside_a_quote_stays_part_of_it():
+    text = "他在社交媒体上说：「我们就一家『特定』公司达成了协议，双方都很满意。」"
+    assert bodies(text) == ["我们就一家『特定』公司达成了协议，双方都很满意。"]
+    text = "“He told me ‘we are ready’ before the meeting,” the envoy said."
+    assert bodies(text) == ["He told me ‘we are ready’ before the meeting,"]
+
+
+def test_an_opening_mark_of_the_same_kind_starts_the_quote_again():
+    assert bodies("“Lost its closer “but this one is whole” here.") == ["but this one is whole"]

@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from etl.extract.scripts import han_variants
 from etl.extract.text import is_hangul
 
 PATTERNS_DIR = Path(__file__).with_name("patterns")
@@ -104,11 +105,12 @@ class RulerPatterns:
     orth: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, label: str, phrase: str, ident: str, *, case_sensitive: bool = False) -> None:
-        if case_sensitive and not is_hangul(phrase):
-            for variant in dict.fromkeys((phrase, phrase.upper())):
-                self.orth.append({"label": label, "pattern": variant, "id": ident})
-        else:
-            self.norm.append({"label": label, "pattern": phrase, "id": ident})
+        for written in han_variants(phrase):
+            if case_sensitive and not is_hangul(written):
+                for variant in dict.fromkeys((written, written.upper())):
+                    self.orth.append({"label": label, "pattern": variant, "id": ident})
+            else:
+                self.norm.append({"label": label, "pattern": written, "id": ident})
 
 
 def _static_patterns(patterns: RulerPatterns) -> None:
@@ -136,12 +138,15 @@ def _name_patterns(patterns: RulerPatterns, names: Iterable[NamePattern]) -> Non
 def _cue_patterns() -> list[dict[str, Any]]:
     """Meeting, outcome and clause cues, and the speech verbs (label SPEECH)."""
     cues = [
-        {"label": label, "pattern": phrase}
+        {"label": label, "pattern": written}
         for label, phrases in load_yaml("cues.yaml").items()
         for phrase in phrases
+        for written in (han_variants(phrase) if isinstance(phrase, str) else [phrase])
     ]
     verbs = load_yaml("speech_verbs.yaml")["verbs"]
-    return cues + [{"label": SPEECH, "pattern": verb} for verb in verbs]
+    return cues + [
+        {"label": SPEECH, "pattern": written} for verb in verbs for written in han_variants(verb)
+    ]
 
 
 @Language.component("paragraph_breaks")

@@ -15,9 +15,12 @@ from etl.extract.sentences import OUTCOME_LABELS, SentenceView
 from etl.extract.text import is_cjk, is_hangul, word_count
 from etl.extract.topics import primary_topic
 
-NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED")
+NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED", "REITERATED")
 ENUMERATORS = (", to ", "; to ", ", and to ", " and to ", " and will ", ", and will ")
-TALK_VERBS = ("hold", "continue", "resume", "start", "launch", "open", "conduct", "begin")
+TALK_VERBS = (
+    "hold", "continue", "resume", "start", "restart", "launch", "open", "reopen", "conduct",
+    "begin", "intensify",
+)  # fmt: skip
 TALK_NOUNS = ("talks", "consultation", "negotiation")
 MECHANISM_WORDS = (
     "mechanism", "channel", "dialogue on", "intergovernmental dialogue", "exchanges on",

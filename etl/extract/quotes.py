@@ -42,11 +42,20 @@ def _opens_with_quote(text: str, span: tuple[int, int] | None) -> bool:
     return span is not None and text[span[0]] in (STRAIGHT, *OPENING)
 
 
+# A straight mark and a curly one close each other: typing and editing mix them
+# ("…miscalculation,” the spokesman said).
+INTERCHANGEABLE = {STRAIGHT: {STRAIGHT, "”"}, "”": {"”", STRAIGHT}}
+
+
 def _scan(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
-    """Pairs of mark positions in one paragraph, and the position of a mark left open."""
+    """Pairs of mark positions in one paragraph, and the position of a mark left
+    open. A quote inside a quote in other marks (「…『…』…」, “…‘…’…”) stays part
+    of the outer one; an opener of the outer kind before its closer starts the
+    quote again (its closer was lost)."""
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
+    inner: list[str] = []  # closers of quotes nested in the open one
     for i in range(start, end):
         ch = text[i]
         if open_at is None:
@@ -54,11 +63,16 @@ def _scan(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int |
                 open_at, closer = i, OPENING[ch]
             elif ch == STRAIGHT:
                 open_at, closer = i, STRAIGHT
-        elif ch == closer:
+        elif inner and ch == inner[-1]:
+            inner.pop()
+        elif ch in INTERCHANGEABLE.get(closer, {closer}) and not inner:
             pairs.append((open_at, i))
             open_at = None
         elif ch in OPENING and closer != STRAIGHT:
-            open_at, closer = i, OPENING[ch]
+            if OPENING[ch] == closer or OPENING[ch] in INTERCHANGEABLE.get(closer, ()):
+                open_at, inner = i, []
+            else:
+                inner.append(OPENING[ch])
     return pairs, open_at
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from etl.extract.nlp import NamePattern
+from etl.extract.scripts import to_simplified
 from etl.extract.text import is_hangul
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "persons.yaml"
@@ -22,8 +23,9 @@ _VOWEL_GROUPS = re.compile(r"[aeiouü]+")
 
 
 def normalize_name(name: str) -> str:
-    """Lower case, NFKC, no punctuation but hyphens, single spaces: the alias key."""
-    text = unicodedata.normalize("NFKC", name).lower().replace("’", "'")
+    """Lower case, NFKC, Simplified Chinese, no punctuation but hyphens, single
+    spaces: the alias key (貝森特 finds 贝森特)."""
+    text = to_simplified(unicodedata.normalize("NFKC", name)).lower().replace("’", "'")
     text = _PUNCT.sub("", text)
     return _SPACE.sub(" ", text).strip()
 
