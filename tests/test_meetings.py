@@ -411,3 +411,21 @@ def test_a_postponement_cancels_the_visit_it_names():
         "where he had been scheduled to meet Foreign Minister Wang Yi on February 5, 2023."
     )
     assert [m[1] for m in meetings(text, dt.date(2023, 2, 3))] == ["cancelled"]
+
+
+def test_participants_keep_the_titles_their_document_gives_them():
+    text = (
+        "SINGAPORE — U.S. Defense Secretary Lloyd Austin met China's Defense Minister Admiral "
+        "Dong Jun on the sidelines of the Shangri-La Dialogue on May 31, 2024."
+    )
+    [meeting] = analyze(text).meetings
+    written = {name: p.written_title for name, p in meeting.participants.items()}
+    assert written == {"Lloyd Austin": "Defense Secretary", "Dong Jun": "Defense Minister Admiral"}
+    roles = {name: p.title for name, p in meeting.participants.items()}
+    assert roles["Lloyd Austin"] == "Secretary of Defense"
+
+
+def test_titles_joined_by_and_are_written_together():
+    text = "State Councilor and Foreign Minister Wang Yi met Secretary of State Antony Blinken in Bali on July 9, 2022."
+    [meeting] = analyze(text).meetings
+    assert meeting.participants["Wang Yi"].written_title == "State Councilor and Foreign Minister"

@@ -372,3 +372,17 @@ def test_a_run_whose_process_is_gone_is_marked_interrupted_by_the_next(pipeline,
         ("interrupted",),
         ("succeeded",),
     ]
+
+
+def test_v_participants_shows_the_title_as_written_and_the_role_on_record(pipeline, tmp_path):
+    (tmp_path / "austin.txt").write_text(
+        "SINGAPORE, June 1, 2024 — U.S. Defense Secretary Lloyd Austin met Chinese Defense "
+        "Minister Dong Jun on Friday on the sidelines of the Shangri-La Dialogue.\n"
+        "Secretary of State Antony Blinken was not there."
+    )
+    pipeline.run([tmp_path])
+    found = dict(rows(pipeline, "select person_name, title from v_participants"))
+    assert found["Lloyd Austin"] == "Defense Secretary; Secretary of Defense"
+    assert found["Dong Jun"].startswith("Defense Minister")
+    written = dict(rows(pipeline, "select person_name, title_as_written from v_participants"))
+    assert written["Lloyd Austin"] == "Defense Secretary"

@@ -232,7 +232,8 @@ class MeetingParticipant(Evidence, Base):
         ForeignKey("meetings.id", ondelete="CASCADE"), index=True
     )
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
-    title: Mapped[str | None] = mapped_column(String(256))
+    title: Mapped[str | None] = mapped_column(String(256))  # the role on record that day
+    title_as_written: Mapped[str | None] = mapped_column(String(256))  # the document's words
     side: Mapped[str | None] = mapped_column(String(2))
 
 

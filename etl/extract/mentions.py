@@ -59,7 +59,12 @@ def _country_before(doc: Doc, index: int) -> str | None:
     return None
 
 
-def _from_person(ent: Span, title: Span | None, country: str | None) -> PersonMention:
+def _from_person(
+    ent: Span, title: Span | None, country: str | None, written: Span | None = None
+) -> PersonMention:
+    """``written`` is the whole run of titles before the name when there are
+    several ("Defense Minister Admiral", "State Councilor and Foreign Minister");
+    ``title`` the one next to the name, whose kind the mention takes."""
     kind, key, known_country = [*ent.ent_id_.split("|"), "", ""][:3]
     start = title.start_char if title is not None else ent.start_char
     return PersonMention(
@@ -68,7 +73,7 @@ def _from_person(ent: Span, title: Span | None, country: str | None) -> PersonMe
         end=ent.end_char,
         kind=kind,
         name=ent.text,
-        title=title.text if title is not None else None,
+        title=(written or title).text if title is not None else None,
         title_kind=title.ent_id_ if title is not None else None,
         country=known_country or country,
         gazetteer_key=key if kind == "name" else None,
@@ -130,6 +135,19 @@ def _new_titled_name(doc: Doc, title: Span, country: str | None) -> PersonMentio
     )
 
 
+def _title_run(doc: Doc, ents: list[Span], i: int) -> Span:
+    """The titles that stand together before a name, as one span: a title
+    directly before the title at ``i``, or joined to it by "and"."""
+    start = ents[i].start
+    j = i - 1
+    while j >= 0 and ents[j].label_ == TITLE:
+        gap = doc[ents[j].end : start]
+        if len(gap) > 1 or (len(gap) == 1 and gap[0].lower_ != "and"):
+            break
+        start, j = ents[j].start, j - 1
+    return doc[start : ents[i].end]
+
+
 def person_mentions(doc: Doc) -> list[PersonMention]:
     mentions: list[PersonMention] = []
     ents = list(doc.ents)
@@ -138,10 +156,11 @@ def person_mentions(doc: Doc) -> list[PersonMention]:
         if i in consumed:
             continue
         if ent.label_ == TITLE and not is_hangul(ent.text):
-            country = _country_before(doc, ent.start)
+            run = _title_run(doc, ents, i)
+            country = _country_before(doc, run.start)
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             if nxt is not None and nxt.label_ == PERSON and nxt.start == ent.end:
-                mentions.append(_from_person(nxt, ent, country))
+                mentions.append(_from_person(nxt, ent, country, run))
                 consumed.add(i + 1)
                 continue
             created = _new_titled_name(doc, ent, country)

@@ -120,6 +120,7 @@ def attach_meeting(
             },
             {
                 "title": participant.title,
+                "title_as_written": participant.written_title,
                 "side": participant.country,
                 "char_start": participant.start,
                 "char_end": participant.end,

@@ -16,6 +16,7 @@ from etl.extract.records import (
     Place,
     StatementRecord,
 )
+from etl.extract.text import is_hangul
 from etl.resolve.dates import DateConflict, TitledPerson, check_date
 from etl.resolve.engagements import Calendar, consult_calendar, default_calendar
 from etl.resolve.meetings import MeetingDraft, MentionSpan, Participant, merge_drafts
@@ -70,6 +71,7 @@ class DocumentResolver:
         self.resolved: list[tuple[PersonMention, Resolution]] = []
         self.kinds: dict[str, set[str]] = {}
         self.new_persons: dict[str, NewPerson] = {}
+        self.written_titles: dict[str, str] = {}  # the first title the document gives each
         for mention in extraction.persons:
             self.person(mention)
 
@@ -84,6 +86,9 @@ class DocumentResolver:
                 self.resolved.append((mention, found))
                 if mention.title_kind and mention.title_kind not in NON_NAME_TITLES:
                     self.kinds.setdefault(found.name, set()).add(mention.title_kind)
+                    if mention.title and not is_hangul(mention.title):  # "장관과": particles
+                        written = " ".join(mention.title.split())
+                        self.written_titles.setdefault(found.name, written)
                 if found.name not in self.context:
                     self.context.append(found.name)
                 if found.entry is None:
@@ -174,6 +179,7 @@ class DocumentResolver:
                 self._title(found, start, record.date.within if record.date else None),
                 mention.start,
                 mention.end,
+                self.written_titles.get(found.name),
             )
         source = "text" if start else None
         if record.status == "held" and record.date is None:  # "in June 2023" is its own time

@@ -21,9 +21,10 @@ STATUS_RANK = {"held": 2, "planned": 1, "cancelled": 0}
 class Participant:
     name: str
     country: str | None
-    title: str | None
+    title: str | None  # the role on record for the meeting date
     start: int
     end: int
+    written_title: str | None = None  # the title the document gives the person
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,8 @@ def merge_into(target: MeetingDraft, other: MeetingDraft) -> MeetingDraft:
     target.month_day = target.month_day or other.month_day
     target.weekday = target.weekday if target.weekday is not None else other.weekday
     for name, participant in other.participants.items():
-        target.participants.setdefault(name, participant)
+        kept = target.participants.setdefault(name, participant)
+        kept.written_title = kept.written_title or participant.written_title
     target.spans.extend(other.spans)
     target.conflicts.extend(other.conflicts)
     return target

@@ -17,8 +17,9 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 VIEWS = ["v_documents", "v_persons", "v_meetings", "v_participants", "v_statements", "v_outcomes"]
-# v_persons as this revision defined it; 0006 replaces it with sql/views/v_persons.sql.
-FROZEN = {"v_persons": VIEWS_DIR / "history" / "0002"}
+# The views as this revision defined them, where a later revision replaced them:
+# v_persons (0006) and v_participants (0010).
+FROZEN = {name: VIEWS_DIR / "history" / "0002" for name in ("v_persons", "v_participants")}
 
 
 def upgrade() -> None:
