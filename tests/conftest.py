@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
@@ -20,6 +21,11 @@ from etl.resolve.gazetteer import Gazetteer, default_gazetteer
 from etl.resolve.persons import PersonResolver
 
 POSTGRES_ENV = "ETL_TEST_POSTGRES_URL"
+
+# Property tests judge results, never speed: a slow example on a busy machine
+# must not fail a run (no test depends on timing).
+settings.register_profile("summit", deadline=None)
+settings.load_profile("summit")
 
 
 def postgres_url() -> str | None:

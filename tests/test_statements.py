@@ -218,3 +218,22 @@ def test_a_chinese_quote_closed_by_its_full_stop_is_attributed_after():
     assert quotes(text, dt.date(2023, 6, 19)) == [
         ("Wang Yi", "美方必须停止炒作‘中国威胁论’，取消对中国的非法单边制裁。")
     ]
+
+
+def test_quoted_as_telling_gives_the_quote_to_the_person_quoted():
+    text = (
+        "Chinese state media quoted Xi Jinping as telling Biden during their call on Friday, "
+        '"Those who play with fire will get burned in the end."'
+    )
+    assert quotes(text, dt.date(2022, 7, 29)) == [
+        ("Xi Jinping", "Those who play with fire will get burned in the end.")
+    ]
+
+
+def test_chinese_speech_verbs_in_either_script_attribute_the_quote():
+    for text in (
+        "王毅说：“中美关系正处在关键的十字路口，双方应当相向而行。”",
+        "王毅說：「中美關係正處在關鍵的十字路口，雙方應當相向而行。」",
+    ):
+        [(speaker, _)] = quotes(text, dt.date(2023, 7, 14))
+        assert speaker == "Wang Yi"

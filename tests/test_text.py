@@ -33,3 +33,8 @@ def test_words_in_scripts_without_spaces():
 @given(st.text(max_size=200))
 def test_a_title_ends_inside_the_text(text):
     assert 0 <= title_end(text) <= len(text)
+
+
+def test_a_chinese_line_ending_in_a_corner_quote_is_a_sentence_not_a_headline():
+    assert not is_headline("发言人说：「双方将保持沟通，推动关系稳定发展。」")
+    assert is_headline("中美元首会晤")

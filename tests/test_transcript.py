@@ -80,3 +80,27 @@ def test_chinese_and_korean_briefing_questions_and_answers():
         ("질문", "회담 일정은?"),
         ("답변", "발표할 것이 없다."),
     ]
+
+
+def test_a_lone_honorific_label_opens_the_briefers_remarks():
+    text = (
+        "MR. PRICE:  Good afternoon. The Secretary spoke today with Foreign Minister Wang Yi.\n"
+        "They discussed the war in Ukraine."
+    )
+    assert [(t.label, text[t.start : t.end][:16]) for t in find_turns(text)] == [
+        ("MR. PRICE", "Good afternoon. ")
+    ]
+
+
+def test_a_lone_label_of_another_kind_is_still_prose():
+    assert find_turns("NOTE: The Secretary will travel to Beijing next week.") == []
+
+
+def test_upper_case_and_title_case_labels_count_together():
+    text = (
+        "Reuters: Will the two ministers meet in Jakarta?\n"
+        "Mao Ning: I have no information to release at the moment.\n"
+        "AFP: What about a call between the leaders?\n"
+        "Mao Ning: China's position is consistent.\n"
+    )
+    assert [t.label for t in find_turns(text)] == ["Reuters", "Mao Ning", "AFP", "Mao Ning"]

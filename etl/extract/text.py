@@ -10,7 +10,7 @@ def is_headline(text: str) -> bool:
     capitalized words without final punctuation."""
     stripped = text.strip()
     if stripped and sum(_is_cjk(ch) for ch in stripped) > len(stripped) / 2:
-        return len(stripped) <= 60 and stripped[-1] not in "。！？!?.”"
+        return len(stripped) <= 60 and stripped[-1] not in "。！？!?.”」』"
     if is_hangul(stripped):
         # a Korean sentence ends in a verb and a full stop ("…회담했다."); a
         # headline ends in a noun, a quotation or an ellipsis

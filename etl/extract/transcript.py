@@ -24,6 +24,8 @@ TITLE_LABEL = re.compile(
     rf"(?m)^(?P<label>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,3}}){_LABEL_DIRECTION}:[ \t]+"
 )
 MIN_TITLE_LABELS = 3
+# "MR. KIRBY:" opens a briefing's remarks even when no other label follows
+HONORIFIC_LABEL = re.compile(r"(?:MR|MS|MRS|DR)\.? [A-Z][A-Z'’-]+$")
 SECTION_BREAK = re.compile(r"\n[ \t]*\n[ \t]*\n")
 DIRECTION = re.compile(r"\((?P<body>[^()\n]{1,60})\)")
 INTERPRETER = ("via interpreter", "through interpreter", "through an interpreter", "as interpreted")
@@ -71,9 +73,10 @@ def find_turns(text: str, min_labels: int = 2) -> list[Turn]:
     lines is prose (a lone "NOTE:" line is not a transcript)."""
     labels = list(LABEL.finditer(text))
     titled = list(TITLE_LABEL.finditer(text))
-    if len(titled) >= MIN_TITLE_LABELS:
+    if titled and len(labels) + len(titled) >= MIN_TITLE_LABELS:  # "AFP:" … "Zhao Lijian:"
         labels = sorted(labels + titled, key=lambda m: m.start())
-    if len(labels) < min_labels:
+    lone_honorific = len(labels) == 1 and HONORIFIC_LABEL.match(labels[0].group("label") or "")
+    if len(labels) < min_labels and not lone_honorific:
         return []
     breaks = [m.start() for m in SECTION_BREAK.finditer(text)]
     turns: list[Turn] = []
