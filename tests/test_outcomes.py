@@ -253,3 +253,20 @@ def test_one_side_reiterating_its_position_is_no_outcome():
 def test_traditional_chinese_agreements_are_read_like_simplified_ones():
     text = "美國財長貝森特3月15日在巴黎會見中國副總理何立峰。雙方同意繼續就關稅問題進行磋商。"
     assert [o[:2] for o in outcomes(text, dt.date(2026, 3, 16))] == [("talks", "agreed")]
+
+
+def test_what_was_discussed_in_the_passive_is_a_discussed_outcome():
+    text = (
+        "Sullivan met Wang Yi in Vienna on May 10, 2023. Cross-strait issues and the war in "
+        "Ukraine were also discussed."
+    )
+    assert outcomes(text) == [
+        ("other", "discussed", "Cross-strait issues and the war in Ukraine were also discussed")
+    ]
+    reported = (
+        "Sullivan met Wang Yi in Vienna on May 10, 2023. An official said that export controls "
+        "were discussed, including chips and critical minerals."
+    )
+    assert [o[2] for o in outcomes(reported)] == [
+        "export controls were discussed, including chips and critical minerals"
+    ]

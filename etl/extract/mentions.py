@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
-from etl.extract.nlp import DESCRIPTOR, PERSON, PLACE, TITLE, load_yaml
+from etl.extract.nlp import CUES_KEY, DESCRIPTOR, PERSON, PLACE, TITLE, load_yaml
 from etl.extract.records import PersonMention, Place
 from etl.extract.text import is_hangul
 
@@ -118,7 +118,13 @@ def _new_titled_name(doc: Doc, title: Span, country: str | None) -> PersonMentio
     """ "Public Security Minister Wang Xiaohong": a capitalized name right after a
     title. Names are only ever created behind a title, never from a bare phrase."""
     end = title.end
-    while end < len(doc) and end - title.end < _MAX_NEW_NAME_TOKENS and _is_name_token(doc[end]):
+    cue_starts = {span.start for span in doc.spans.get(CUES_KEY, [])}
+    while (
+        end < len(doc)
+        and end - title.end < _MAX_NEW_NAME_TOKENS
+        and _is_name_token(doc[end])
+        and end not in cue_starts  # "Defense Minister Holds Talks": a cue, not a name
+    ):
         end += 1
     if end == title.end or (title.ent_id_ == "honorific" and end - title.end > 2):
         return None

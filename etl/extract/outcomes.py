@@ -42,6 +42,9 @@ NEW_SUBJECT = re.compile(
 )
 COMMAS = (",", "，")
 OCCASION = re.compile(r",\s(?:following|after|during|before|while|when|at the end of)\s")
+# "Regional issues were also discussed": in a meeting report an agentless
+# passive means both sides; the subject is what was discussed.
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|have been|has been)(?:\s+also)?\s+$")
 WE_BEFORE = re.compile(r"\b[Ww]e(?:'ve| have| also| both| have also| have both)?\s+$")
 ATTRIBUTION_VERBS = frozenset(["said", "says", "told", "added", "noted", "according", "reported"])
 KOREAN_CONNECTIVES = ("고", "며", "서")
@@ -115,6 +118,12 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
     cues = [c for c in view.cues if c.label_ in OUTCOME_LABELS]
     parts: list[Part] = []
     for i, cue in enumerate(cues):
+        if cue.label_ == "DISCUSSED" and PASSIVE_BEFORE.search(text, view.start, cue.start_char):
+            that = text.rfind(" that ", view.start, cue.start_char)
+            start = that + 6 if that >= 0 else view.start
+            end = cues[i + 1].start_char if i + 1 < len(cues) else view.end
+            parts.append(Part(start, end, cue))
+            continue
         if cue.label_ in NEEDS_JOINT_SUBJECT and not _has_joint_subject(view, cue, text):
             continue
         if cue.label_ == "INVITED" and _at_the_invitation(view, cue, text):
