@@ -429,3 +429,31 @@ def test_titles_joined_by_and_are_written_together():
     text = "State Councilor and Foreign Minister Wang Yi met Secretary of State Antony Blinken in Bali on July 9, 2022."
     [meeting] = analyze(text).meetings
     assert meeting.participants["Wang Yi"].written_title == "State Councilor and Foreign Minister"
+
+
+def test_a_refusal_named_as_a_noun_cancels_the_meeting():
+    text = (
+        "Defense Secretary Lloyd Austin said he regretted Defense Minister Dong Jun's refusal "
+        "to meet him in Vientiane on July 27, 2024."
+    )
+    assert [m[1] for m in meetings(text, dt.date(2024, 7, 28))] == ["cancelled"]
+
+
+def test_luxembourg_places_a_meeting():
+    text = "Jake Sullivan met Yang Jiechi in Luxembourg on June 13, 2022."
+    assert [m[3] for m in meetings(text)] == ["Luxembourg"]
+
+
+def test_the_weekday_of_a_refusal_told_in_the_past_is_behind_the_story():
+    text = (
+        "VIENTIANE — During a Wednesday press conference, Defense Secretary Lloyd Austin said "
+        "he regretted Defense Minister Dong Jun's refusal to meet on Wednesday."
+    )
+    [meeting] = meetings(text, dt.date(2024, 11, 21))
+    assert meeting[1:3] == ("cancelled", dt.date(2024, 11, 20))
+
+
+def test_the_weekday_of_a_called_off_plan_is_ahead():
+    text = "China called off talks between Blinken and Wang Yi that were scheduled for Friday."
+    [meeting] = meetings(text, dt.date(2023, 2, 1))
+    assert meeting[1:3] == ("cancelled", dt.date(2023, 2, 3))

@@ -166,9 +166,12 @@ def _date(
     dateline: Intervals,
 ) -> DateMention | None:
     sentence = text[view.start : view.end]
+    # a weekday of a plan is ahead; of a cancellation, ahead only when the sentence
+    # still speaks of the plan ("called off Friday's scheduled talks"), else past
+    ahead = status == "planned" or (status == "cancelled" and "PLANNED" in view.labels())
     dates = [
         DateMention(view.start + d.start, view.start + d.end, d.value)
-        for d in find_dates(sentence, reference, prefer_future=status != "held")
+        for d in find_dates(sentence, reference, prefer_future=ahead)
     ]
     if status != "held":  # the day a story was filed is not the day of a meeting to come
         dates = [d for d in dates if not dateline.overlaps(d.start, d.end)]
