@@ -7,6 +7,7 @@ import signal
 import socket
 import sqlite3
 import subprocess
+import threading
 import time
 
 import pytest
@@ -82,6 +83,12 @@ def _finished_runs(database) -> list[tuple[int, str, int, int, int]]:
         return []
 
 
+def _lines_of(stream, into):
+    """Collect a child's output lines as they come (read in a thread)."""
+    for line in stream:
+        into.append(line.rstrip("\n"))
+
+
 @pytest.mark.flow
 def test_served_runs_fire_on_schedule_and_sigterm_stops_everything(tmp_path):
     database = tmp_path / "served.db"
@@ -94,15 +101,34 @@ def test_served_runs_fire_on_schedule_and_sigterm_stops_everything(tmp_path):
         text=True,
         env=env,
     )
+    printed: list[str] = []
+    errors: list[str] = []
+    readers = [
+        threading.Thread(target=_lines_of, args=(serving.stdout, printed), daemon=True),
+        threading.Thread(target=_lines_of, args=(serving.stderr, errors), daemon=True),
+    ]
+    for reader in readers:
+        reader.start()
+
+    def run_lines():
+        return [line for line in list(printed) if line.startswith("run ")]
+
     deadline = time.monotonic() + 300
     try:
-        while len(_finished_runs(database)) < 2 and time.monotonic() < deadline:
-            assert serving.poll() is None, serving.communicate()
+        # two runs done in the database and announced on the console (both, in
+        # whatever order they happen), or the deadline
+        while time.monotonic() < deadline and not (
+            len(_finished_runs(database)) >= 2 and len(run_lines()) >= 2
+        ):
+            assert serving.poll() is None, printed + errors
             time.sleep(1)
         runs = _finished_runs(database)
     finally:
         serving.send_signal(signal.SIGTERM)
-        out, err = serving.communicate(timeout=120)
+        serving.wait(timeout=120)
+        for reader in readers:
+            reader.join(timeout=30)
+    out, err = "\n".join(printed), "\n".join(errors)
     assert len(runs) >= 2, out + err
     (_, first_status, first_loaded, _, _), (_, second_status, loaded, unchanged, failed) = runs[:2]
     assert (first_status, first_loaded) == ("succeeded", DOC_COUNT), out + err
@@ -111,8 +137,8 @@ def test_served_runs_fire_on_schedule_and_sigterm_stops_everything(tmp_path):
     assert "Prefect UI: http://127.0.0.1:" in out
     port = int(out.split("Prefect UI: http://127.0.0.1:", 1)[1].split()[0])
     assert not _listening(port)  # the local server stopped with serve
-    run_lines = [line for line in out.splitlines() if line.startswith("run ")]
-    assert len(run_lines) >= 2, out
-    assert f"{DOC_COUNT} seen: 0 loaded, {DOC_COUNT} unchanged, 0 skipped, 0 failed" in run_lines[1]
+    lines = run_lines()
+    assert len(lines) >= 2, out
+    assert f"{DOC_COUNT} seen: 0 loaded, {DOC_COUNT} unchanged, 0 skipped, 0 failed" in lines[1]
     assert "never awaited" not in err and "Traceback" not in err
     assert out.rstrip().endswith("stopped")
