@@ -35,15 +35,15 @@ def test_upgrade_downgrade_upgrade(database_url):
     engine = make_engine(database_url)
     try:
         upgrade(engine)
-        assert current_revision(engine) == head_revision(engine)
+        assert current_revision(engine) == head_revision()
         downgrade(engine, "base")
         assert current_revision(engine) is None
         assert not set(inspect(engine).get_table_names()) - {"alembic_version"}
         upgrade(engine)
-        assert current_revision(engine) == head_revision(engine)
+        assert current_revision(engine) == head_revision()
     finally:
         engine.dispose()
 
 
 def test_in_memory_sqlite_fixture_is_at_head(sqlite_engine):
-    assert current_revision(sqlite_engine) == head_revision(sqlite_engine)
+    assert current_revision(sqlite_engine) == head_revision()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TextIO
 
 from alembic import command
@@ -39,7 +40,9 @@ def alembic_config(
     return config
 
 
+@lru_cache(maxsize=1)
 def scripts() -> ScriptDirectory:
+    """The revisions on disk, read once per process (every command consults them)."""
     return ScriptDirectory.from_config(alembic_config())
 
 
@@ -48,7 +51,7 @@ def known_revisions() -> list[str]:
     return [r.revision for r in reversed(list(scripts().walk_revisions()))]
 
 
-def head_revision(engine: Engine | None = None) -> str | None:
+def head_revision() -> str | None:
     return scripts().get_current_head()
 
 
