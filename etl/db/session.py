@@ -11,6 +11,8 @@ runs outside these transactions.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -75,9 +77,9 @@ def make_engine(
             cursor.execute(f"pragma busy_timeout = {int(busy_timeout_s * 1000)}")
             if read_only:
                 cursor.execute("pragma query_only = on")
-            elif on_disk:
-                cursor.execute("pragma journal_mode = wal")  # readers never wait for a writer
             cursor.close()
+            if on_disk and not read_only:
+                enter_wal(dbapi_connection, busy_timeout_s)  # readers never wait for a writer
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(connection: Connection) -> None:
@@ -89,6 +91,25 @@ def make_engine(
         options = "-c default_transaction_read_only=on"
         kwargs["connect_args"] = {"options": options, **kwargs.get("connect_args", {})}
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def enter_wal(dbapi_connection: Any, busy_timeout_s: float) -> None:
+    """``pragma journal_mode = wal``, retried until the busy timeout.
+
+    Processes that open a new file at once all switch it to WAL; the switch
+    can fail with "database is locked" at once, without the busy handler
+    (one in a few hundred six-way races), which stopped a first run."""
+    deadline = time.monotonic() + busy_timeout_s
+    pause = 0.005
+    while True:
+        try:
+            dbapi_connection.execute("pragma journal_mode = wal")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
 
 
 def _require_existing(url: str) -> None:
