@@ -327,6 +327,88 @@ def check(db: DbOption = None) -> None:
         raise typer.Exit(1)
 
 
+@app.command()
+def evaluate(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            metavar="GOLD",
+            help="A gold file (YAML: persons, meetings, statements).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
+    docs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--docs",
+            metavar="PATH",
+            help="Documents to load into a throwaway database and evaluate (repeatable).",
+            exists=True,
+        ),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="table or json.")
+    ] = "table",
+    floors: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="A TOML file of floors; exit 1 when a figure is below one.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    corpus: Annotated[
+        str | None, typer.Option(metavar="NAME", help="The table of --floors to check (e.g. dev).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Score extraction against a gold file: precision, recall and F1 per fact
+    kind, then each document's missed and spurious facts. Reads --db (or the
+    default database) unless --docs is given; never writes to a database of yours."""
+    if docs and db:
+        _fail("give --docs (loaded into a throwaway database) or --db (read as it is), not both")
+    if (floors is None) != (corpus is None):
+        _fail("--floors and --corpus go together: the file, and which of its tables to check")
+    url = _url(db)
+
+    def body() -> tuple[str, list[str]]:
+        from etl.evaluate import load_gold
+        from etl.evaluate.floors import read_floors, shortfalls
+        from etl.evaluate.report import FORMATS, format_evaluation
+        from etl.evaluate.run import evaluate_database, evaluate_documents
+
+        if fmt not in FORMATS:
+            raise CliError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+        expected = load_gold(gold)
+        limits = read_floors(floors, corpus) if floors and corpus else {}
+        problems: list[str] = []
+        if docs:
+            evaluation, failed = evaluate_documents([p.resolve() for p in docs], expected)
+            problems += [f"warning: not loaded: {reason}" for reason in failed]
+        else:
+            with _reading(url) as engine:
+                evaluation = evaluate_database(engine, expected)
+        problems += [
+            f"quality floor broken ({corpus}): {s}"
+            for s in shortfalls(evaluation.headline(), limits)
+        ]
+        return format_evaluation(evaluation, fmt), problems
+
+    text, problems = _guard(body, url)
+    typer.echo(text)
+    for problem in problems:
+        typer.echo(problem, err=True)
+    if any(p.startswith("quality floor") for p in problems):
+        raise typer.Exit(1)
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
 RevisionArgument = Annotated[
     str, typer.Argument(metavar="REV", help="head, base, a relative step (-1, +1) or an id.")
 ]

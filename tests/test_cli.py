@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,6 +16,7 @@ from etl.cli import app
 from tests.support import DOCS, etl_command
 
 runner = CliRunner(env={"COLUMNS": "200"})
+GOLD = DOCS.parent / "gold.yaml"  # what a reader finds in wire_story.txt and mfa_readout.txt
 
 
 @pytest.fixture
@@ -31,7 +33,7 @@ def loaded(sqlite_url, tmp_path):
 def test_help_lists_the_commands():
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    for command in ("run", "load", "serve", "query", "status", "db"):
+    for command in ("run", "load", "serve", "query", "status", "evaluate", "db"):
         assert command in result.output
 
 
@@ -206,6 +208,7 @@ def test_a_database_of_a_newer_summit_etl_is_refused(loaded, tmp_path):
         ["query", "who_met_whom"],
         ["db", "current"],
         ["db", "downgrade", "--yes"],
+        ["evaluate", str(GOLD)],
     ],
 )
 def test_commands_that_only_read_never_create_a_database(command, tmp_path):
@@ -225,7 +228,13 @@ def test_commands_that_only_read_change_nothing(loaded, tmp_path):
     for suffix in ("-wal", "-shm"):  # settle the write-ahead log first
         Path(f"{database}{suffix}").unlink(missing_ok=True)
     before = database.read_bytes()
-    for command in (["status"], ["check"], ["query", "who_met_whom"], ["db", "current"]):
+    for command in (
+        ["status"],
+        ["check"],
+        ["query", "who_met_whom"],
+        ["db", "current"],
+        ["evaluate", str(GOLD)],
+    ):
         assert runner.invoke(app, [*command, "--db", url]).exit_code == 0, command
     assert database.read_bytes() == before
 
@@ -428,3 +437,80 @@ def test_a_failure_line_never_splits_a_name(sqlite_url, tmp_path):
     assert result.exit_code == 1
     assert "failed: two\\nlines.txt: not text" in result.output
     assert "caf\\xe9.txt" in result.output and "1 loaded" in result.output
+
+
+def test_evaluate_prints_the_figures_then_each_documents_errors_with_spans(loaded):
+    url, _ = loaded
+    result = runner.invoke(app, ["evaluate", str(GOLD), "--db", url])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split(" | ")[:4] == ["facts       ", "precision", "recall", "f1   "]
+    assert any(line.startswith("meetings     | 1.000     | 1.000") for line in lines)
+    assert any(line.startswith("accuracy: date 1.000") for line in lines)
+    assert "mfa_readout.txt" in lines
+    assert any(re.match(r"  spurious outcome   \[\d+-\d+\] discussed ", line) for line in lines)
+
+
+def test_evaluate_as_json_has_the_floors_figures_and_the_documents(loaded):
+    url, _ = loaded
+    result = runner.invoke(app, ["evaluate", str(GOLD), "--db", url, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["headline"]["meetings_f1"] == report["meetings"]["f1"] == 1.0
+    assert report["statements"] == {
+        "precision": 1.0, "recall": 1.0, "f1": 1.0, "right": 4, "predicted": 4, "gold": 4
+    }  # fmt: skip
+    assert {f["verdict"] for findings in report["documents"].values() for f in findings} <= {
+        "missed",
+        "spurious",
+    }
+
+
+def test_evaluate_loads_documents_into_a_throwaway_database_and_checks_floors(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("wire_story.txt", "mfa_readout.txt", "manifest.csv"):
+        shutil.copy(DOCS / name, folder / name)
+    floors = tmp_path / "floors.toml"
+    floors.write_text("[mine]\nmeetings_f1 = 1.0\noutcomes_f1 = 0.99\nmax_person_dups = 0\n")
+    result = runner.invoke(
+        app,
+        ["evaluate", str(GOLD), "--docs", str(folder), "--floors", str(floors), "--corpus", "mine"],
+    )
+    assert result.exit_code == 1
+    assert "quality floor broken (mine): outcomes_f1 0.8 below its floor 0.99" in result.output
+    assert "meetings_f1" not in result.output.split("quality floor")[1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "floors.toml"]
+    floors.write_text("[mine]\nmeetings_f1 = 1.0\n")
+    result = runner.invoke(
+        app,
+        ["evaluate", str(GOLD), "--docs", str(folder), "--floors", str(floors), "--corpus", "mine"],
+    )
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--docs", "DOCS", "--db", "sqlite:///x.db"], "error: give --docs"),
+        (["--floors", "GOLD"], "error: --floors and --corpus go together"),
+        (
+            ["--format", "xml", "--docs", "DOCS"],
+            "error: unknown format 'xml': use one of table, json",
+        ),
+    ],
+)
+def test_evaluate_refuses_unusable_options_in_one_line(arguments, message, tmp_path):
+    arguments = [str(DOCS) if a == "DOCS" else str(GOLD) if a == "GOLD" else a for a in arguments]
+    result = runner.invoke(app, ["evaluate", str(GOLD), *arguments])
+    assert result.exit_code == 1
+    assert result.output.startswith(message) and result.output.count("\n") == 1
+
+
+def test_evaluate_names_a_broken_gold_file(loaded, tmp_path):
+    url, _ = loaded
+    gold = tmp_path / "gold.yaml"
+    gold.write_text("persons: []\nmeetings:\n- key: m\n")
+    result = runner.invoke(app, ["evaluate", str(gold), "--db", url])
+    assert result.exit_code == 1
+    assert result.output == f"error: {gold}: meetings[0]: 'participants' is missing\n"
