@@ -110,10 +110,21 @@ def test_a_contradicting_date_place_or_status_keeps_meetings_apart():
     a_day_off = meeting(1, ["Blinken", "Wang Yi"], date(2023, 6, 19), "beijing city")
     result = evaluate(gold, predicted([a_day_off]))
     assert figures(result)["meetings"][0] == 1 and result.accuracy["date"] == 0.0
+    wrong = [f.what for f in result.findings if f.verdict == "wrong"]
+    assert wrong == ["beijing: date 2023-06-19, gold 2023-06-18"]
     held = meeting(2, ["Blinken", "Wang Yi"])  # the cancelled gold meeting needs 'cancelled'
     cancelled = meeting(3, ["Blinken", "Wang Yi"], status="cancelled")
     result = evaluate(gold, predicted([a_day_off, held, cancelled]))
     assert figures(result)["meetings"] == (2, 3, 2)
+
+
+def test_a_title_that_does_not_contain_the_gold_title_is_wrong():
+    found = meeting(1, ["Blinken", "Wang Yi"], date(2023, 6, 18), "beijing", title="diplomat")
+    result = evaluate(parse_gold(GOLD), predicted([found]))
+    assert result.accuracy["title"] == 0.0
+    assert [f.what for f in result.findings if f.verdict == "wrong"] == [
+        "beijing: title of Antony Blinken diplomat, gold secretary of state"
+    ]
 
 
 def test_a_meeting_with_too_few_shared_participants_is_spurious():

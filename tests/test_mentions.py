@@ -19,3 +19,18 @@ def test_a_headline_verb_after_a_title_is_no_name():
     assert not any(
         name == "Holds Talks" or (name or "").startswith("Holds") for _, name, _ in names(text)
     )
+
+
+def test_abbreviated_ranks_and_a_middle_initial_make_new_officers():
+    text = (
+        "Lt. Gen. Marcus Hale held a video call with Maj. Gen. Zhou Peng on Tuesday. "
+        "Rear Adm. Dana K. Ortiz joined them."
+    )
+    found = [(m.name, m.kind) for m in extract_text(text).persons if m.kind == "titled_name"]
+    assert found == [("Marcus Hale", "titled_name"), ("Zhou Peng", "titled_name"),
+                     ("Dana K. Ortiz", "titled_name")]  # fmt: skip
+
+
+def test_a_known_surname_with_a_given_name_after_a_title_is_someone_else():
+    (mention,) = extract_text("General Wang Haibin spoke first.").persons
+    assert (mention.name, mention.title, mention.gazetteer_key) == ("Wang Haibin", "General", None)

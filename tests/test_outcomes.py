@@ -26,6 +26,45 @@ def test_an_enumeration_after_agreed_to_is_split():
     ]
 
 
+def test_a_second_action_joined_by_and_is_a_result_of_its_own():
+    text = (
+        "Ito met Wang Yi in Tokyo on May 2, 2024. The two ministers agreed on Friday to reopen "
+        "the consulates in both cities and ease visa rules for students."
+    )
+    assert outcomes(text) == [
+        ("commitment", "agreed", "agreed on Friday to reopen the consulates in both cities"),
+        ("commitment", "agreed", "agreed on Friday to ease visa rules for students"),
+    ]
+
+
+def test_a_series_of_actions_and_a_short_second_action_stay_one_result():
+    series = (
+        "Ito met Wang Yi in Tokyo on May 2, 2024. The two sides agreed to deepen trust, "
+        "manage their differences and expand cooperation."
+    )
+    assert [d for _, _, d in outcomes(series)] == [
+        "agreed to deepen trust, manage their differences and expand cooperation"
+    ]
+    short = "Ito met Wang Yi in Tokyo on May 2, 2024. The two sides agreed to meet and cooperate."
+    assert len(outcomes(short)) == 1
+    nouns = (
+        "Ito met Wang Yi in Tokyo on May 2, 2024. The two sides agreed to expand trade and "
+        "investment in green industries."
+    )
+    assert len(outcomes(nouns)) == 1
+
+
+def test_views_exchanged_and_a_joint_affirmation_are_two_results():
+    text = (
+        "Ito met Wang Yi in Tokyo on May 2, 2024. The two sides exchanged views on the Middle "
+        "East and affirmed that their envoys should meet again in June."
+    )
+    assert outcomes(text) == [
+        ("other", "discussed", "exchanged views on the Middle East"),
+        ("commitment", "agreed", "affirmed that their envoys should meet again in June"),
+    ]
+
+
 def test_categories_come_from_what_was_agreed():
     assert category("agreed to hold talks on consular missions", "AGREED") == "talks"
     assert category(
@@ -270,3 +309,51 @@ def test_what_was_discussed_in_the_passive_is_a_discussed_outcome():
     assert [o[2] for o in outcomes(reported)] == [
         "export controls were discussed, including chips and critical minerals"
     ]
+
+
+def test_every_word_of_the_cue_patterns_is_a_string():
+    """YAML reads a bare on, off, yes or no as a boolean, which no token matches."""
+    from etl.extract.nlp import load_yaml
+
+    def booleans(node):
+        if isinstance(node, bool):
+            yield node
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from booleans(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from booleans(value)
+
+    for name in ("cues.yaml", "speech_verbs.yaml", "titles.yaml", "particles.yaml"):
+        assert not list(booleans(load_yaml(name))), name
+
+
+def test_one_government_binding_itself_in_korean_or_chinese_is_a_result():
+    published = dt.date(2025, 5, 2)
+    korean = (
+        "블링컨 국무장관과 왕이 외교부장은 1일 베이징에서 회담했다. "
+        "중국이 미국산 쌀 수입을 단계적으로 늘리기로 했다고 국무부가 밝혔다."
+    )
+    assert [s for _, s, _ in outcomes(korean, published)] == ["agreed"]
+    chinese = "布林肯与王毅5月1日在北京举行会谈。中方同意逐步扩大美国大米进口。"
+    assert [d for _, _, d in outcomes(chinese, published)] == ["同意逐步扩大美国大米进口"]
+
+
+def test_an_earlier_meetings_decision_is_no_result_of_this_one():
+    published = dt.date(2025, 5, 2)
+    pluperfect = (
+        "블링컨 국무장관과 왕이 외교부장은 1일 베이징에서 회담했다. "
+        "양측은 작년 회담에서 어업 협정을 점검하기로 했었다."
+    )
+    assert outcomes(pluperfect, published) == []
+    trade_agreement_noun = (
+        "블링컨 국무장관과 왕이 외교부장은 1일 베이징에서 회담했다. "
+        "양국은 작년 무역합의에 따라 관세를 조정해 왔다."
+    )
+    assert outcomes(trade_agreement_noun, published) == []
+    had = (
+        "Blinken met Wang Yi in Beijing on May 1, 2025. In 2023 the two sides had agreed to review "
+        "the fisheries deal every year."
+    )
+    assert outcomes(had, published) == []

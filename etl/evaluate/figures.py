@@ -37,11 +37,12 @@ def ratio(hits: int, total: int) -> float:
 
 @dataclass(frozen=True)
 class Finding:
-    """One missed (in the gold, not found) or spurious (found, not in the gold) fact."""
+    """One missed (in the gold, not found) or spurious (found, not in the gold)
+    fact, or a wrong field (date, status, city, title) of a meeting found."""
 
     document: str
     kind: str  # meeting, outcome, statement
-    verdict: str  # missed, spurious
+    verdict: str  # missed, spurious, wrong
     what: str
     start: int | None = None
     end: int | None = None

@@ -37,6 +37,12 @@ def _overlap(g: GoldMeeting, m: PredictedMeeting, named: set[str | None]) -> flo
     return shared / len(g.participants | (named - g.optional))
 
 
+def _shown(value: object) -> str:
+    if isinstance(value, tuple | list):
+        return " or ".join(_shown(v) for v in value) if value else "(none)"
+    return str(value) if value not in (None, "") else "(none)"
+
+
 def pair_meetings(gold: Gold, predicted: Predicted) -> Paired:
     candidates = []
     for index, g in enumerate(gold.meetings):
@@ -70,13 +76,28 @@ def score_meetings(
             findings.extend(Finding(d, "meeting", "missed", g.key) for d in g.docs or ("",))
             continue
         m = paired[i]
-        for name, ok in (
-            ("date", m.start in g.dates if g.dates else m.start is None),
-            ("status", m.status == g.status),
-            ("city", same_city(m.city, list(g.cities)) if g.cities else not m.city),
+        document = g.docs[0] if g.docs else ""
+        for name, ok, found, gold_value in (
+            ("date", m.start in g.dates if g.dates else m.start is None, m.start, g.dates),
+            ("status", m.status == g.status, m.status, g.status),
+            (
+                "city",
+                same_city(m.city, list(g.cities)) if g.cities else not m.city,
+                m.city,
+                g.cities,
+            ),
         ):
             right[name][0] += ok
             right[name][1] += 1
+            if not ok:
+                findings.append(
+                    Finding(
+                        document,
+                        "meeting",
+                        "wrong",
+                        f"{g.key}: {name} {_shown(found)}, gold {_shown(gold_value)}",
+                    )
+                )
         present = people(gold, m) - g.optional
         shared += len(g.participants & present)
         named += len(present)
@@ -84,8 +105,13 @@ def score_meetings(
         for name, title in m.participants:
             person = gold.canonical(name)
             if person in g.titles:
-                right["title"][0] += any(t in title for t in g.titles[person])
+                ok = any(t in title for t in g.titles[person])
+                right["title"][0] += ok
                 right["title"][1] += 1
+                if not ok:
+                    gold_titles = _shown(g.titles[person])
+                    what = f"{g.key}: title of {person} {_shown(title)}, gold {gold_titles}"
+                    findings.append(Finding(document, "meeting", "wrong", what))
     taken = {id(m) for m in paired.values()}
     for m in predicted.meetings:
         if id(m) not in taken:

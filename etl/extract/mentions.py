@@ -106,12 +106,33 @@ def _with_given_name(doc: Doc, mention: PersonMention, ent: Span) -> PersonMenti
     start, end = ent.start, ent.end
     if end < len(doc) and _is_name_token(doc[end]) and not doc[end].ent_type_:
         end += 1
-    elif start > 0 and _is_name_token(doc[start - 1]) and not doc[start - 1].ent_type_:
+    elif (
+        mention.title is None
+        and start > 0
+        and _is_name_token(doc[start - 1])
+        and not doc[start - 1].ent_type_
+    ):
         start -= 1
     else:
         return mention
     span = doc[start:end]
+    if mention.title is not None:  # "General Liu Zhenli": the title stays with the full name
+        return replace(
+            mention, text=doc.text[mention.start : span.end_char], end=span.end_char,
+            kind="titled_name", name=span.text, gazetteer_key=None,
+        )  # fmt: skip
     return PersonMention(span.text, span.start_char, span.end_char, kind="name", name=span.text)
+
+
+def _is_middle_initial(doc: Doc, index: int, first: int) -> bool:
+    """ "Charles Q. Brown": an initial between a given name and a surname."""
+    token = doc[index]
+    return (
+        index > first
+        and re.fullmatch(r"[A-Z]\.", token.text) is not None
+        and index + 1 < len(doc)
+        and _is_name_token(doc[index + 1])
+    )
 
 
 def _new_titled_name(doc: Doc, title: Span, country: str | None) -> PersonMention | None:
@@ -122,7 +143,7 @@ def _new_titled_name(doc: Doc, title: Span, country: str | None) -> PersonMentio
     while (
         end < len(doc)
         and end - title.end < _MAX_NEW_NAME_TOKENS
-        and _is_name_token(doc[end])
+        and (_is_name_token(doc[end]) or _is_middle_initial(doc, end, title.end))
         and end not in cue_starts  # "Defense Minister Holds Talks": a cue, not a name
     ):
         end += 1
@@ -166,7 +187,7 @@ def person_mentions(doc: Doc) -> list[PersonMention]:
             country = _country_before(doc, run.start)
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             if nxt is not None and nxt.label_ == PERSON and nxt.start == ent.end:
-                mentions.append(_from_person(nxt, ent, country, run))
+                mentions.append(_with_given_name(doc, _from_person(nxt, ent, country, run), nxt))
                 consumed.add(i + 1)
                 continue
             created = _new_titled_name(doc, ent, country)

@@ -15,7 +15,7 @@ from typing import Any
 
 import spacy
 import yaml
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -110,7 +110,18 @@ class RulerPatterns:
                 for variant in dict.fromkeys((written, written.upper())):
                     self.orth.append({"label": label, "pattern": variant, "id": ident})
             else:
-                self.norm.append({"label": label, "pattern": written, "id": ident})
+                for variant in _abbreviation_variants(written):
+                    self.norm.append({"label": label, "pattern": variant, "id": ident})
+
+
+def _abbreviation_variants(phrase: str) -> tuple[str, ...]:
+    """An abbreviation also capitalized: the tokenizer keeps "Adm." and "Gen."
+    whole but splits "adm." and "gen.", so a lower-case pattern never meets
+    the token a text holds (the NORM of "Adm." is "adm.", one token)."""
+    if "." not in phrase:
+        return (phrase,)
+    capitalized = " ".join(word[:1].upper() + word[1:] for word in phrase.split(" "))
+    return tuple(dict.fromkeys((phrase, capitalized)))
 
 
 def _static_patterns(patterns: RulerPatterns) -> None:
@@ -171,6 +182,10 @@ def build_pipeline(names: Iterable[NamePattern] = (), lang: str = "en") -> Langu
     every other language, Korean included, uses the English tokenizer)."""
     nlp = spacy.blank(lang if lang in LANGUAGES else "en")
     nlp.max_length = MAX_TEXT_CHARS
+    if nlp.lang == "en":  # the Chinese tokenizer has no special cases (one token per Hanzi)
+        for abbreviation in load_yaml("abbreviations.yaml"):
+            for written in dict.fromkeys((abbreviation, abbreviation.upper())):
+                nlp.tokenizer.add_special_case(written, [{ORTH: written}])  # type: ignore[union-attr]
     nlp.add_pipe("paragraph_breaks")
     nlp.add_pipe("sentencizer", config={"overwrite": False})
     patterns = RulerPatterns()

@@ -41,10 +41,12 @@ NEW_SUBJECT = re.compile(
     r"\s[a-z]+ed\b"
 )
 COMMAS = (",", "，")
+TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|as well as)$")
 OCCASION = re.compile(r",\s(?:following|after|during|before|while|when|at the end of)\s")
 # "Regional issues were also discussed": in a meeting report an agentless
 # passive means both sides; the subject is what was discussed.
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|have been|has been)(?:\s+also)?\s+$")
+HAD_BEFORE = re.compile(r"\bhad(?:\s+(?:also|already|previously|earlier|both))?\s+$")
 WE_BEFORE = re.compile(r"\b[Ww]e(?:'ve| have| also| both| have also| have both)?\s+$")
 ATTRIBUTION_VERBS = frozenset(["said", "says", "told", "added", "noted", "according", "reported"])
 KOREAN_CONNECTIVES = ("고", "며", "서")
@@ -86,6 +88,10 @@ def _has_joint_subject(view: SentenceView, cue: Span, text: str) -> bool:
     lead = text[max(view.start, cue.start_char - 40) : cue.start_char]
     if cue.text.lower() == "agreed to" and ONE_GOVERNMENT.search(lead):
         return True
+    if (is_hangul(cue.text) or is_cjk(cue.text)) and any(
+        c.label_ == "ONE_SIDE" and c.start_char < cue.start_char for c in view.cues
+    ):
+        return True
     named = [m for m in view.mentions if m.kind != "pronoun" and m.start < cue.start_char]
     return len(named) >= 2 and " and " in text[named[0].end : named[-1].start]
 
@@ -126,6 +132,8 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
             continue
         if cue.label_ in NEEDS_JOINT_SUBJECT and not _has_joint_subject(view, cue, text):
             continue
+        if HAD_BEFORE.search(text, view.start, cue.start_char):
+            continue  # "had agreed to": a result of an earlier meeting
         if cue.label_ == "INVITED" and _at_the_invitation(view, cue, text):
             continue
         end = cues[i + 1].start_char if i + 1 < len(cues) else view.end
@@ -157,21 +165,46 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
             )
             if text[start : cue.start_char].strip() in CJK_CONNECTIVES:  # 并邀请: 邀请
                 start = cue.start_char
-        position = cue.end_char
         pieces = []
-        while True:
-            found = [(text.find(e, position, end), e) for e in ENUMERATORS]
-            hits = [(i, e) for i, e in found if i >= 0]
-            if not hits or not cue.text.lower().endswith("to"):
-                break
-            index, enumerator = min(hits)
+        for index, opens in _splits(view, cue, text, end):
             pieces.append((start, index))
-            kept = enumerator.split()[-1] + " "  # the next item opens with "to …" or "will …"
-            start = index + len(enumerator) - len(kept)
-            position = start + len(kept)
+            start = opens
         pieces.append((start, end))
         parts.extend(Part(s, e, cue) for s, e in pieces)
     return parts
+
+
+def _splits(view: SentenceView, cue: Span, text: str, end: int) -> list[tuple[int, int]]:
+    """Where the results agreed after a "… to" cue divide: (end of one, start of
+    the next). "…, to B", "… and will C" open with their marker; a second
+    action ("… and hold off on D") opens with its verb when it is long enough
+    to be a result of its own (three words). A series of actions ("enhance A,
+    manage B and expand C") is one result, as readouts' formulas are read."""
+    if not cue.text.lower().endswith("to"):
+        return []
+    found = []
+    position = cue.end_char
+    while True:
+        hits = [
+            (i, e) for i, e in ((text.find(e, position, end), e) for e in ENUMERATORS) if i >= 0
+        ]
+        if not hits:
+            break
+        index, enumerator = min(hits)
+        kept = enumerator.split()[-1] + " "  # the next item opens with "to …" or "will …"
+        found.append((index, index + len(enumerator) - len(kept)))
+        position = index + len(enumerator)
+    actions = [
+        c for c in view.cues if c.label_ == "NEXT_ACTION" and cue.end_char < c.start_char < end
+    ]
+    if any(a[0].text in COMMAS for a in actions):
+        return sorted(found)  # a series ("A, B and C") is one result: keep it whole
+    for action in actions:
+        opens = next(t.idx for t in action if t.text not in (",", "，", "and"))
+        following = [s for s in [*(i for i, _ in found), end] if s > opens]
+        if word_count(text[opens : min(following)]) >= 3:
+            found.append((action.start_char, opens))
+    return sorted(set(found))
 
 
 def _at_the_invitation(view: SentenceView, cue: Span, text: str) -> bool:
@@ -241,12 +274,14 @@ def _without_attribution(body: str) -> str:
 
 
 def _describe(part: Part, text: str) -> str:
-    body = text[part.start : part.end].strip().rstrip(".;,，。；、")
-    body = _without_attribution(body).rstrip(".;,，。；、")
+    body = text[part.start : part.end].strip(" \n,，、").rstrip(".;,，。；、")
+    body = TRAILING_CONJUNCTION.sub("", _without_attribution(body)).rstrip(".;,，。；、")
     starts_at_cue = part.start >= part.cue.end_char - 3
     spelled_out = is_hangul(body) or is_cjk(part.cue.text)  # the clause already holds the cue
     if starts_at_cue and not spelled_out and not body.lower().startswith(part.cue.text.lower()):
-        body = f"{part.cue.text.rsplit(' ', 1)[0]} {body}"
+        opens_with_marker = body.lower().startswith(("to ", "will "))
+        lead = part.cue.text.rsplit(" ", 1)[0] if opens_with_marker else part.cue.text
+        body = f"{lead} {body}"  # "to B" -> "agreed to B"; "hold D" -> "agreed to hold D"
     return " ".join(body.split())
 
 
@@ -254,6 +289,7 @@ def outcome_mentions(
     view: SentenceView, text: str, meeting_index: int | None
 ) -> list[OutcomeRecord]:
     records: list[OutcomeRecord] = []
+    cues: list[int] = []  # the cue each record follows
     if view.headline:
         return records
     for part in _parts(view, text):
@@ -271,10 +307,16 @@ def outcome_mentions(
             topic=primary_topic(description),
         )
         same_topic = next(
-            (i for i, r in enumerate(records) if r.topic and r.topic == record.topic), None
-        )
+            (
+                i
+                for i, r in enumerate(records)
+                if r.topic and r.topic == record.topic and cues[i] != part.cue.start_char
+            ),
+            None,
+        )  # one cue's coordinated results stay apart, two cues about one topic are one result
         if same_topic is None:
             records.append(record)
+            cues.append(part.cue.start_char)
             continue
         other = records[same_topic]
         best = min((other, record), key=lambda r: CATEGORY_PRIORITY.index(r.category))

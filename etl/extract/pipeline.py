@@ -20,6 +20,7 @@ from etl.extract.mentions import (
     places,
     pronoun_mentions,
 )
+from etl.extract.narrated import narrated_quotes
 from etl.extract.nlp import NamePattern, cached_pipeline, tokenizer_safe
 from etl.extract.outcomes import outcome_mentions, said_by_a_party
 from etl.extract.quotes import find_quotes
@@ -74,11 +75,16 @@ def extract(
         for s in extract_statements(ctx, turns, turn_speakers, language)
     ]
     quotes = find_quotes(text, ctx.paragraphs)
+    narrated = narrated_quotes(doc, quotes, statements)
     views = sentence_views(
         doc,
         mentions,
         found_places,
-        quoted=[(q.outer_start, q.outer_end) for q in quotes]
+        quoted=[
+            (q.outer_start, q.outer_end)
+            for q in quotes
+            if (q.outer_start, q.outer_end) not in narrated
+        ]
         + [(t.label_start, t.label_end) for t in turns],
         turns=[(t.label_start, t.end, who) for t, who in zip(turns, turn_speakers, strict=True)],
     )
