@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+from etl.extract.appositives import with_appositive_titles
 from etl.extract.consensus import listed_outcomes
 from etl.extract.dates import dateline, filed_on
 from etl.extract.group_mentions import distinct, with_fallback
@@ -61,8 +62,11 @@ def extract(
     doc = nlp(text if lang == "zh" else tokenizer_safe(text))
     reference = published or dateline(text)
     full, surnames = _known(names)
-    mentions = sorted(
-        person_mentions(doc) + candidate_mentions(doc, full, surnames), key=lambda m: m.start
+    mentions = with_appositive_titles(
+        doc,
+        sorted(
+            person_mentions(doc) + candidate_mentions(doc, full, surnames), key=lambda m: m.start
+        ),
     )
     found_places = places(doc)
     turns = find_turns(text)

@@ -1,0 +1,32 @@
+"""Titles in apposition join the title a mention carries."""
+
+from tests.support import extract_text
+
+
+def titles(text):
+    return [(m.name, m.title) for m in extract_text(text).persons if m.name]
+
+
+def test_an_office_after_the_name_between_commas():
+    text = (
+        "Gen. Zhou Peng, the commander of the Northern Theater Command, met Lt. Gen. Marcus Hale."
+    )
+    assert titles(text)[0] == ("Zhou Peng", "Gen., commander of the Northern Theater Command")
+
+
+def test_an_office_that_opens_the_sentence_before_the_name():
+    text = "The commander of U.S. Pacific Fleet, Adm. Dana Ortiz, spoke with Gen. Zhou Peng."
+    assert titles(text)[0] == ("Dana Ortiz", "Adm., commander of U.S. Pacific Fleet")
+
+
+def test_a_name_without_a_rank_takes_the_office_alone():
+    text = "He met Wang Yi, director of the foreign affairs office, in Beijing on Tuesday."
+    assert ("Wang Yi", "director of the foreign affairs office") in titles(text)
+
+
+def test_a_clause_or_a_place_after_the_name_is_no_title():
+    assert titles("In Beijing, Blinken met Wang Yi, who said little.") == [
+        ("Blinken", None),
+        ("Wang Yi", None),
+    ]
+    assert titles("After the talks, Secretary Blinken flew home.") == [("Blinken", "Secretary")]
