@@ -11,6 +11,7 @@ from etl.extract.appositives import with_appositive_titles
 from etl.extract.consensus import listed_outcomes
 from etl.extract.dates import dateline, filed_on
 from etl.extract.group_mentions import distinct, with_fallback
+from etl.extract.label_names import named_label
 from etl.extract.language import detect_language
 from etl.extract.meetings import meeting_mentions
 from etl.extract.mentions import (
@@ -27,6 +28,7 @@ from etl.extract.outcomes import outcome_mentions, said_by_a_party
 from etl.extract.quotes import find_quotes
 from etl.extract.records import Extraction, PersonMention, Place
 from etl.extract.sentences import OUTCOME_LABELS, sentence_views
+from etl.extract.spans import Intervals
 from etl.extract.statements import Context, extract_statements, label_speaker
 from etl.extract.text import title_end
 from etl.extract.topics import tag_topics
@@ -38,6 +40,10 @@ def _known(names: Sequence[NamePattern]) -> tuple[dict[str, str], dict[str, str]
     full = {n.phrase.lower(): n.key for n in names if not n.is_surname and " " in n.phrase}
     surnames = {n.phrase.lower(): n.key for n in names if n.is_surname and len(n.phrase) >= 4}
     return full, surnames
+
+
+def _key(mention: PersonMention) -> tuple[int, int]:
+    return mention.start, mention.end
 
 
 def _host(mentions: Sequence[PersonMention], title_end: int) -> PersonMention | None:
@@ -70,10 +76,17 @@ def extract(
     )
     found_places = places(doc)
     turns = find_turns(text)
+    labels = Intervals([(t.label_start, t.label_end) for t in turns])
+    named = [named_label(m, text) if labels.overlaps(m.start, m.end) else m for m in mentions]
+    # "MS WHITFIELD:" read as the Dana Whitfield the text introduces: a briefer,
+    # who explains a meeting and is no participant of it
+    briefers = {_key(m) for m, n in zip(mentions, named, strict=True) if m is not n}
+    mentions = named
     surname_words = frozenset(n.phrase for n in names if n.is_surname)
     ctx = Context(text, doc, mentions, pronoun_mentions(doc, surname_words))
     host = _host(mentions, title_end(text))
     turn_speakers = [label_speaker(t, mentions, host) for t in turns]
+    principals = [None if who is None or _key(who) in briefers else who for who in turn_speakers]
     statements = [
         replace(s, topics=tag_topics(s.text))
         for s in extract_statements(ctx, turns, turn_speakers, language)
@@ -90,9 +103,13 @@ def extract(
             if (q.outer_start, q.outer_end) not in narrated
         ]
         + [(t.label_start, t.label_end) for t in turns],
-        turns=[(t.label_start, t.end, who) for t, who in zip(turns, turn_speakers, strict=True)],
+        turns=[(t.label_start, t.end, who) for t, who in zip(turns, principals, strict=True)],
     )
-    quoted_people = distinct(s.speaker for s in statements if s.kind != "reported")
+    quoted_people = distinct(
+        s.speaker
+        for s in statements
+        if s.kind != "reported" and s.speaker is not None and _key(s.speaker) not in briefers
+    )
     filed = dateline_span(doc)
     filed_from = dateline_place(doc)
     meetings = with_fallback(
@@ -100,7 +117,7 @@ def extract(
     )
     if turns:
         recorded = transcript_meeting(
-            views, turns[0].label_start, distinct(turn_speakers), text, reference
+            views, turns[0].label_start, distinct(principals), text, reference
         )
         if recorded is not None:
             meetings.insert(0, recorded)
