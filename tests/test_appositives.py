@@ -30,3 +30,10 @@ def test_a_clause_or_a_place_after_the_name_is_no_title():
         ("Wang Yi", None),
     ]
     assert titles("After the talks, Secretary Blinken flew home.") == [("Blinken", "Secretary")]
+
+
+def test_a_qualified_office_and_never_another_persons_title():
+    text = "Talks were led by Ambassador Dana Ortiz, the United States Trade Representative, in Geneva."
+    assert titles(text)[0] == ("Dana Ortiz", "Ambassador, United States Trade Representative")
+    listed = "Blinken met Wang Yi, Foreign Minister Qin Gang and others in Beijing."
+    assert ("Wang Yi", None) in titles(listed)

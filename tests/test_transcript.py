@@ -104,3 +104,26 @@ def test_upper_case_and_title_case_labels_count_together():
         "Mao Ning: China's position is consistent.\n"
     )
     assert [t.label for t in find_turns(text)] == ["Reuters", "Mao Ning", "AFP", "Mao Ning"]
+
+
+def test_archive_style_labels_end_in_a_full_stop_and_open_with_a_title():
+    text = (
+        "Remarks in a Meeting With the Vice Premier\n\n"
+        "President Ortiz. Thank you all. It is an honor to host the Vice Premier today.\n\n"
+        "Vice Premier Li. Thank you, Mr. President.\n\n"
+        "President Ortiz. Would you like to say something?\n\n"
+        "Q. Mr. President, will there be a deal?\n\n"
+        "Vice Premier Li. We are working hard on it.\n"
+    )
+    assert [t.label for t in find_turns(text)] == [
+        "President Ortiz", "Vice Premier Li", "President Ortiz", "Q", "Vice Premier Li"
+    ]  # fmt: skip
+
+
+def test_a_paragraph_that_opens_with_a_short_sentence_is_no_label():
+    text = (
+        "Trade talks resumed. Officials met in Geneva on Monday.\n\n"
+        "Trade talks resumed. Both sides said they were hopeful.\n\n"
+        "President Ortiz. That was the headline of the day.\n"
+    )
+    assert find_turns(text) == []

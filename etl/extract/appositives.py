@@ -7,59 +7,88 @@ keeps both ("Gen., the commander of …")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from etl.extract.nlp import TITLE
+from etl.extract.nlp import PLACE, TITLE
 from etl.extract.records import PersonMention
 
 NAMED = ("name", "surname", "titled_name")
 MAX_CHARS = 90  # an appositive is a phrase, not a clause
+MAX_QUALIFIERS = 3
 _OPENING_TITLE = re.compile(rf"((?:The|the)\s+)?(.{{3,{MAX_CHARS}}}?),\s*")
 _AFTER = re.compile(r",\s+(?:the\s+)?")
 _ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z][a-z]{0,3}$")
 _END = re.compile(r"[,;:.!?\n()]|\s(?:who|which|said|says|told)\s")
 
 
-def _phrase(doc: Doc, start: int) -> str | None:
-    """The title phrase that begins at ``start`` (a title of the patterns) up to
-    the next comma or the end of the clause."""
-    token = next((t for t in doc if t.idx == start), None)
-    if token is None or token.ent_type_ != TITLE or token.ent_iob_ != "B":
+def _opens_a_title(tokens: dict[int, Token], start: int) -> bool:
+    """A title of the patterns at ``start``, or after up to three capitalized
+    words that qualify it ("United States Trade Representative")."""
+    token = tokens.get(start)
+    for _ in range(MAX_QUALIFIERS + 1):
+        if token is None:
+            return False
+        if token.ent_type_ == TITLE and token.ent_iob_ == "B":
+            return True
+        if token.ent_type_ not in ("", PLACE) or not token.text[:1].isupper():
+            return False
+        token = token.nbor() if token.i + 1 < len(token.doc) else None
+    return False
+
+
+def _phrase(doc: Doc, tokens: dict[int, Token], start: int, people: list[int]) -> str | None:
+    """The title phrase that begins at ``start`` up to the next comma or the end
+    of the clause; never one that names another person ("…, Foreign Minister Wang")."""
+    if not _opens_a_title(tokens, start):
         return None
     for end in _END.finditer(doc.text, start, start + MAX_CHARS + 1):
         phrase = doc.text[start : end.start()].strip()
         if end.group(0) == "." and _ABBREVIATED.search(phrase):
             continue  # "U.S. Indo-Pacific Command": a full stop inside an abbreviation
+        if any(start <= p < end.start() for p in people):
+            return None
         return phrase or None
     return None
 
 
-def _after(doc: Doc, mention: PersonMention) -> str | None:
+def _after(
+    doc: Doc, tokens: dict[int, Token], mention: PersonMention, people: list[int]
+) -> str | None:
     lead = _AFTER.match(doc.text, mention.end)
-    return _phrase(doc, lead.end()) if lead else None
+    return _phrase(doc, tokens, lead.end(), people) if lead else None
 
 
-def _before(doc: Doc, mention: PersonMention, sentence_start: int) -> str | None:
+def _before(
+    doc: Doc,
+    tokens: dict[int, Token],
+    mention: PersonMention,
+    sentence_start: int,
+    people: list[int],
+) -> str | None:
     """ "The commander of X, Adm. Y, …": the sentence opens with the title."""
     head = doc.text[sentence_start : mention.start]
     found = _OPENING_TITLE.fullmatch(head)
     if found is None:
         return None
-    return _phrase(doc, sentence_start + found.start(2)) and found.group(2)
+    return _phrase(doc, tokens, sentence_start + found.start(2), people) and found.group(2)
 
 
 def with_appositive_titles(doc: Doc, mentions: list[PersonMention]) -> list[PersonMention]:
-    starts = {s.start_char: s.start_char for s in doc.sents}
-    sentence_of = sorted(starts)
+    tokens = {t.idx: t for t in doc}
+    openings = [sent.start_char for sent in doc.sents]
+    people = sorted(m.start for m in mentions)
     result = []
     for mention in mentions:
         if mention.kind not in NAMED:
             result.append(mention)
             continue
-        opening = max((s for s in sentence_of if s <= mention.start), default=0)
-        phrase = _after(doc, mention) or _before(doc, mention, opening)
+        opening = openings[max(0, bisect_right(openings, mention.start) - 1)]
+        phrase = _after(doc, tokens, mention, people) or _before(
+            doc, tokens, mention, opening, people
+        )
         if phrase is None:
             result.append(mention)
             continue

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+
+from etl.extract.nlp import load_yaml
 
 # A stage direction may sit between the label and its colon:
 # "DIRECTOR WANG (via interpreter):"
@@ -24,6 +28,10 @@ TITLE_LABEL = re.compile(
     rf"(?m)^(?P<label>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,3}}){_LABEL_DIRECTION}:[ \t]+"
 )
 MIN_TITLE_LABELS = 3
+# "President Trump. Thank you." / "Q. Mr. President, …": the style of some
+# presidential archives, a title and a name ending in a full stop. Such a line
+# is a label only when it starts with a title and the document repeats labels.
+PERIOD_LABEL = re.compile(r"(?m)^(?P<label>Q|[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})\.[ \t]+(?=\S)")
 # "MR. KIRBY:" opens a briefing's remarks even when no other label follows
 HONORIFIC_LABEL = re.compile(r"(?:MR|MS|MRS|DR)\.? [A-Z][A-Z'’-]+$")
 SECTION_BREAK = re.compile(r"\n[ \t]*\n[ \t]*\n")
@@ -68,11 +76,30 @@ def _strip_directions(text: str, start: int, end: int) -> tuple[int, int, bool]:
     return start, end, via
 
 
+@lru_cache(maxsize=1)
+def _title_openings() -> tuple[str, ...]:
+    return tuple(sorted({str(t["phrase"]).lower() + " " for t in load_yaml("titles.yaml")}))
+
+
+def _period_labels(text: str) -> list[re.Match[str]]:
+    """Full-stop labels that open with a title and recur ("President Trump."
+    twice); a reporter's "Q." among them."""
+    found = [
+        m
+        for m in PERIOD_LABEL.finditer(text)
+        if m.group("label") == "Q" or (m.group("label").lower() + " ").startswith(_title_openings())
+    ]
+    counts = Counter(m.group("label") for m in found)
+    recurring = [m for m in found if m.group("label") == "Q" or counts[m.group("label")] >= 2]
+    named = {m.group("label") for m in recurring} - {"Q"}
+    return recurring if named else []
+
+
 def find_turns(text: str, min_labels: int = 2) -> list[Turn]:
     """Turns of a transcript; a document with fewer than ``min_labels`` label
     lines is prose (a lone "NOTE:" line is not a transcript)."""
     labels = list(LABEL.finditer(text))
-    titled = list(TITLE_LABEL.finditer(text))
+    titled = list(TITLE_LABEL.finditer(text)) + _period_labels(text)
     if titled and len(labels) + len(titled) >= MIN_TITLE_LABELS:  # "AFP:" … "Zhao Lijian:"
         labels = sorted(labels + titled, key=lambda m: m.start())
     lone_honorific = len(labels) == 1 and HONORIFIC_LABEL.match(labels[0].group("label") or "")
@@ -86,9 +113,9 @@ def find_turns(text: str, min_labels: int = 2) -> list[Turn]:
         section_end = breaks[k] if k < len(breaks) else len(text)
         end = min(limit, section_end)
         start, end, via = _strip_directions(text, match.end(), end)
-        direction = (match.group("direction") or "").strip().lower().rstrip(".")
+        direction = (match.groupdict().get("direction") or "").strip().lower().rstrip(".")
         via = via or direction in INTERPRETER
-        label = match.group("label") or match.group("cjk")
+        label = match.group("label") or match.groupdict().get("cjk") or ""
         turns.append(
             Turn(
                 label=label.strip(),
