@@ -34,3 +34,10 @@ def test_abbreviated_ranks_and_a_middle_initial_make_new_officers():
 def test_a_known_surname_with_a_given_name_after_a_title_is_someone_else():
     (mention,) = extract_text("General Wang Haibin spoke first.").persons
     assert (mention.name, mention.title, mention.gazetteer_key) == ("Wang Haibin", "General", None)
+
+
+def test_a_name_that_modifies_a_noun_is_no_mention_of_the_person():
+    names = [m.name for m in extract_text("A Biden official met Yang Jiechi on Monday.").persons]
+    assert names == ["Yang Jiechi"]
+    following = extract_text("Biden met Xi. The Biden administration was pleased.").persons
+    assert [m.name for m in following] == ["Biden", "Xi"]

@@ -94,3 +94,13 @@ def test_talks_planned_for_next_week_merge_only_with_a_meeting_that_week():
     ).meetings
     assert len(merge_drafts(announced + held)[0]) == 1
     assert len(merge_drafts(announced + later)[0]) == 2
+
+
+def test_a_meeting_of_another_relationship_is_out_of_scope():
+    text = (
+        "Blinken met Wang Yi in Beijing on June 18, 2023. Blinken will meet Putin in Moscow "
+        "next week. Wang Yi met Putin in Moscow on June 20, 2023. Blinken postponed his trip "
+        "to Beijing."
+    )
+    kept = [sorted(m.participants) for m in analyze(text, dt.date(2023, 6, 21)).meetings]
+    assert kept == [["Antony Blinken", "Wang Yi"], ["Antony Blinken"]]

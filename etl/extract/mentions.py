@@ -194,6 +194,8 @@ def person_mentions(doc: Doc) -> list[PersonMention]:
             if created is not None:
                 mentions.append(created)
         elif ent.label_ == PERSON:
+            if _modifies_a_noun(doc, ent):
+                continue  # "a Biden official": the official, not Biden
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             title_after = nxt is not None and nxt.label_ == TITLE and nxt.start == ent.end
             if nxt is not None and title_after and is_hangul(nxt.text):
@@ -234,6 +236,15 @@ def pronoun_mentions(doc: Doc, surnames: frozenset[str] = frozenset()) -> list[P
 @lru_cache(maxsize=1)
 def _title_words() -> tuple[str, ...]:
     return tuple(str(t["phrase"]).split()[0] for t in load_yaml("titles.yaml"))
+
+
+@lru_cache(maxsize=1)
+def _name_modifiers() -> frozenset[str]:
+    return frozenset(str(word) for word in load_yaml("name_modifiers.yaml"))
+
+
+def _modifies_a_noun(doc: Doc, ent: Span) -> bool:
+    return ent.end < len(doc) and doc[ent.end].lower_ in _name_modifiers()
 
 
 def _modifies_title(doc: Doc, ent: Span) -> bool:

@@ -23,6 +23,7 @@ from etl.resolve.meetings import MeetingDraft, MentionSpan, Participant, merge_d
 from etl.resolve.outcomes import prefer_description, same_outcome
 from etl.resolve.persons import NON_NAME_TITLES, PersonResolver, Resolution, kind_matches
 
+SIDES = frozenset(["US", "CN"])  # the relationship this database records
 TIMELY = dt.timedelta(days=3)  # a dateline place also holds for meetings this close to the story
 
 
@@ -238,7 +239,7 @@ class DocumentResolver:
         positions: list[int | None] = []
         for record in self.extraction.meetings:
             draft = self._draft(record, drafts)
-            if not draft.participants:
+            if not draft.participants or not in_scope(draft):
                 positions.append(None)
                 continue
             positions.append(len(drafts))
@@ -253,6 +254,14 @@ class DocumentResolver:
                     participant.title = entry.title_on(meeting.start_date) or participant.title
         index = [where[p] if p is not None else None for p in positions]
         return merged, index
+
+
+def in_scope(draft: MeetingDraft) -> bool:
+    """A US–China meeting: both sides there, or no third country (a trip to
+    China one side plans or cancels). "Kerry will meet Putin in Sochi" in a US
+    briefing, or Wang Yi's talks with Lavrov, are another relationship's."""
+    countries = {p.country for p in draft.participants.values() if p.country}
+    return countries >= SIDES or not countries - SIDES
 
 
 def _latest(*days: dt.date | None) -> dt.date | None:
