@@ -457,3 +457,13 @@ def test_the_weekday_of_a_called_off_plan_is_ahead():
     text = "China called off talks between Blinken and Wang Yi that were scheduled for Friday."
     [meeting] = meetings(text, dt.date(2023, 2, 1))
     assert meeting[1:3] == ("cancelled", dt.date(2023, 2, 3))
+
+
+def test_a_meeting_dated_after_the_story_is_still_planned():
+    text = (
+        "MR ORTIZ: Thanks. We kick off the first summit between President Xi Jinping and "
+        "President Biden in Woodside tomorrow, and it will run two days.\n\nQUESTION: And then?\n\n"
+        "MR ORTIZ: Then we will see."
+    )
+    (meeting,) = analyze(text, dt.date(2023, 11, 14)).meetings
+    assert (meeting.status, meeting.start_date) == ("planned", dt.date(2023, 11, 15))

@@ -72,6 +72,15 @@ def _status(view: SentenceView, cue: Span, text: str) -> str:
     return "held"
 
 
+def _relative_future(date: DateMention, reference: dt.date | None) -> bool:
+    """A date told relative to the story ("tomorrow", "next week") that falls
+    after it. A written date after the story ("met on Dec. 21") is a conflict
+    for the resolver, not a plan."""
+    start = date.value.start
+    written = any(ch.isdigit() for ch in date.value.text)
+    return reference is not None and start is not None and start > reference and not written
+
+
 def _refused(view: SentenceView, cue: Span, text: str) -> bool:
     """The meeting is what a refusal refuses: "declined an invitation for Austin
     to meet Li", "회담 제안을 거절했다". In English the meeting must be the
@@ -304,6 +313,8 @@ def meeting_mentions(
         if result_first and not _occasion(text, view, cue):
             continue  # "agreed to hold talks": the talks are the result
         date = _date(view, cue, text, reference, status, filed)
+        if status == "held" and date and _relative_future(date, reference):
+            status = "planned"  # "… the first summit between them, tomorrow": still to come
         kind = _kind(view, cue)
         place = _place(view, cue, text, filed, status) if kind == "in_person" else None
         during = trip if trip and number - trip.sentence <= TRIP_REACH else None
