@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from tests.support import analyze
 from tests.test_meetings import meetings
 
 
@@ -23,3 +24,21 @@ def test_the_two_leaders_are_the_quoted_side_and_the_most_named_person_of_the_ot
     )
     [meeting] = meetings(text)
     assert meeting[4] == ["Joe Biden", "Xi Jinping"]
+
+
+def test_someone_who_attended_joins_the_meeting_told_before():
+    text = (
+        "Biden met Xi Jinping in Woodside on November 15, 2023. Blinken, who attended the "
+        "expanded talks, said the meeting was candid."
+    )
+    (meeting,) = analyze(text, dt.date(2023, 11, 16)).meetings
+    assert sorted(meeting.participants) == ["Antony Blinken", "Joe Biden", "Xi Jinping"]
+
+
+def test_an_attendee_in_korean_joins_the_summit():
+    text = (
+        "트럼프 대통령과 시진핑 주석은 30일 부산에서 정상회담을 했다. "
+        "확대 정상회담에 참석한 제이미슨 그리어 무역대표는 “대두 문제에 집중했다”고 설명했다."
+    )
+    (meeting,) = analyze(text, dt.date(2025, 10, 31)).meetings
+    assert sorted(meeting.participants) == ["Donald Trump", "Jamieson Greer", "Xi Jinping"]

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from etl.extract.records import MeetingRecord, PersonMention
+from etl.extract.sentences import SentenceView
+from etl.extract.text import is_hangul
 
 LOOKING_BACK = re.compile(r"\bsince\b|\blast met\b|이후|이래|以来|之后")
 
@@ -106,3 +108,49 @@ def with_fallback(
     else:
         people = speakers
     return [replace(m, participants=people) for m in meetings if m.group_subject]
+
+
+MEETING_NOUNS = frozenset(["MEET", "MEET_WEAK", "CALL", "VIDEO"])
+
+
+def _sides(record: MeetingRecord) -> int:
+    return len({p.country for p in record.participants if p.country})
+
+
+def _attendees(view: SentenceView) -> tuple[PersonMention, ...]:
+    """The named people of a sentence that says they attended a meeting."""
+    attended = view.first("ATTENDED")
+    if attended is None:
+        return ()
+    # English names the meeting after the verb, Korean before it ("정상회담에 참석한")
+    named_after = any(
+        c.label_ in MEETING_NOUNS and c.start_char > attended.start_char for c in view.cues
+    )
+    if not named_after and not is_hangul(attended.text):
+        return ()
+    return distinct(m for m in view.mentions if m.kind not in ("pronoun", "descriptor"))
+
+
+def with_attendees(
+    meetings: list[MeetingRecord], views: Sequence[SentenceView]
+) -> list[MeetingRecord]:
+    """ "Greer, who attended the expanded talks, said …": people of one side
+    said to have attended a meeting join the two-sided meeting told before (or,
+    failing that, after) instead of making a meeting of their own."""
+    result = list(meetings)
+    for view in views:
+        people = _attendees(view)
+        if not people or len({p.country for p in people if p.country}) > 1:
+            continue
+        own = next((m for m in result if m.start == view.start and _sides(m) <= 1), None)
+        hosts = [m for m in result if m is not own and _sides(m) > 1]
+        if not hosts:
+            continue
+        before = [m for m in hosts if m.start < view.start]
+        host = before[-1] if before else hosts[0]
+        result[result.index(host)] = replace(
+            host, participants=distinct([*host.participants, *people])
+        )
+        if own is not None:
+            result.remove(own)
+    return result

@@ -10,7 +10,7 @@ from dataclasses import replace
 from etl.extract.appositives import with_appositive_titles
 from etl.extract.consensus import listed_outcomes
 from etl.extract.dates import dateline, filed_on
-from etl.extract.group_mentions import distinct, with_fallback
+from etl.extract.group_mentions import distinct, with_attendees, with_fallback
 from etl.extract.label_names import named_label
 from etl.extract.language import detect_language
 from etl.extract.meetings import meeting_mentions
@@ -112,8 +112,11 @@ def extract(
     )
     filed = dateline_span(doc)
     filed_from = dateline_place(doc)
-    meetings = with_fallback(
-        meeting_mentions(views, text, reference, filed), quoted_people, mentions, text
+    meetings = with_attendees(
+        with_fallback(
+            meeting_mentions(views, text, reference, filed), quoted_people, mentions, text
+        ),
+        views,
     )
     if turns:
         recorded = transcript_meeting(
