@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -137,3 +138,33 @@ def test_without_a_reference_a_date_keeps_what_it_says():
     assert (thursday.value.start, thursday.value.weekday) == (None, 3)
     [dated] = find_dates("on June 18", dt.date(2023, 6, 20))
     assert dated.value.month_day is None  # a full date needs nothing more
+
+
+@pytest.mark.parametrize(
+    ("words", "first", "last"),
+    [
+        ("late last year", dt.date(2023, 7, 2), dt.date(2023, 12, 31)),
+        ("earlier this month", dt.date(2024, 2, 1), dt.date(2024, 2, 17)),
+        ("last November", dt.date(2023, 11, 1), dt.date(2023, 11, 30)),
+        ("last month", dt.date(2024, 1, 1), dt.date(2024, 1, 31)),
+        ("지난해", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        ("去年", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+    ],
+)
+def test_a_period_before_the_story_is_kept_as_its_bounds(words, first, last):
+    (mention,) = find_dates(f"They met {words} in Geneva.", dt.date(2024, 2, 17))
+    assert (mention.value.start, mention.value.within) == (None, (first, last))
+
+
+def test_this_morning_is_the_storys_day():
+    (mention,) = find_dates("The call this morning lasted two hours.", dt.date(2022, 3, 18))
+    assert mention.value.start == dt.date(2022, 3, 18)
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 12, 31)),
+       st.sampled_from(["last year", "late last year", "earlier this year", "last month",
+                        "earlier this month", "last March", "last December"]))  # fmt: skip
+def test_periods_end_by_the_story_and_never_run_backwards(reference, words):
+    (mention,) = find_dates(words, reference)
+    first, last = mention.value.within
+    assert first <= last <= reference

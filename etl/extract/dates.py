@@ -65,6 +65,18 @@ WEEK_OFFSETS = {
     "다음": 1, "이번": 0, "지난": -1,
     "下周": 1, "下星期": 1, "本周": 0, "这周": 0, "上周": -1, "上星期": -1,
 }  # fmt: skip
+# "late last year", "earlier this month", "last November", "지난해", "去年": a
+# period before the story, kept as the bounds it gives (no day)
+PERIOD = re.compile(
+    r"\b(?P<part>late|early|earlier|later)?\s?(?P<which>last|this)\s(?P<unit>year|month)\b"
+    rf"|\blast\s(?P<month_name>{'|'.join(MONTH_NAMES)})\b"
+    r"|(?P<cjk_year>지난해|작년|去年)|(?P<cjk_month>지난달|上个月|上月)",
+    re.IGNORECASE,
+)
+# "this morning", "tonight": the story's own day
+SAME_DAY_WORDS = re.compile(
+    r"\b(?:this\s(?:morning|afternoon|evening)|tonight|earlier\stoday)\b", re.IGNORECASE
+)
 RELATIVE_OFFSETS = {
     "yesterday": -1, "today": 0, "tomorrow": 1,
     "어제": -1, "오늘": 0, "내일": 1,
@@ -143,11 +155,19 @@ def find_dates(
     def relative(match: re.Match[str]) -> DateRange:
         return _relative(match, reference, prefer_future)
 
+    def period(match: re.Match[str]) -> DateRange | None:
+        return _period(match, reference)
+
+    def same_day(match: re.Match[str]) -> DateRange | None:
+        return DateRange(reference, reference, match.group(0)) if reference else None
+
     # most specific first: "June 18, 2023" is not read again as "June 2023"
     readers: list[tuple[re.Pattern[str], Callable[[re.Match[str]], DateRange | None]]] = [
         *((pattern, exact) for pattern in (ISO, MONTH_FIRST, DAY_FIRST, KOREAN, CHINESE)),
         (MONTH_YEAR, _month),
         (WEEK, week),
+        (PERIOD, period),
+        (SAME_DAY_WORDS, same_day),
         (RELATIVE, relative),
         (RELATIVE_CJK, relative),
     ]
@@ -188,6 +208,44 @@ def _relative(match: re.Match[str], reference: dt.date | None, prefer_future: bo
     if second:
         end = start + dt.timedelta(days=(WEEKDAYS.index(second.lower()) - start.weekday()) % 7)
     return DateRange(start, end, match.group(0))
+
+
+def _period(match: re.Match[str], reference: dt.date | None) -> DateRange | None:
+    """ "late last year" from March 2024: within September to December 2023."""
+    if reference is None:
+        return None
+    groups = match.groupdict()
+    if groups["month_name"]:
+        month = MONTH_NAMES.index(groups["month_name"].lower()) + 1
+        year = reference.year - (month >= reference.month)
+        first, last = _bounds(year, month)
+    elif groups["cjk_year"] or (groups["unit"] or "").lower() == "year":
+        this = (groups["which"] or "").lower() == "this"
+        year = reference.year if this else reference.year - 1
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    else:
+        this = (groups["which"] or "").lower() == "this"
+        year, month = (reference.year, reference.month) if this else _previous(reference)
+        first, last = _bounds(year, month)
+    part = (groups["part"] or "").lower()
+    middle = first + (last - first) / 2
+    if part in ("late", "later"):
+        first = middle
+    elif part in ("early",):
+        last = middle
+    last = min(last, reference)  # "earlier this month": before the story
+    if last < first:
+        return None
+    return DateRange(None, None, match.group(0), within=(first, last))
+
+
+def _previous(day: dt.date) -> tuple[int, int]:
+    return (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+
+
+def _bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, 1), following - dt.timedelta(days=1)
 
 
 def dateline(text: str, max_chars: int = 300) -> dt.date | None:
