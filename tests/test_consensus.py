@@ -29,3 +29,18 @@ def test_a_chinese_consensus_lists_its_items_in_one_sentence():
         ("commitment", "保持高层交往"),
         ("dialogue_mechanism", "举行中美人工智能政府间对话首次会议"),
     ]
+
+
+def test_exchanges_on_numbered_issues_are_discussed_unless_an_item_says_more():
+    text = (
+        "Blinken held talks with Wang Yi in Beijing on June 18, 2023. The two sides held candid "
+        "exchanges on three issues:\n\n"
+        "First, trade and investment ties between the two countries should be strengthened.\n\n"
+        "Second, the two sides agreed to resume consular talks in Washington.\n\n"
+        "Third, fentanyl trafficking remains a serious shared challenge."
+    )
+    assert sorted((status, description) for _, status, description in outcomes(text)) == [
+        ("agreed", "agreed to resume consular talks in Washington"),
+        ("discussed", "fentanyl trafficking remains a serious shared challenge"),
+        ("discussed", "trade and investment ties between the two countries should be strengthened"),
+    ]

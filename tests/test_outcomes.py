@@ -357,3 +357,27 @@ def test_an_earlier_meetings_decision_is_no_result_of_this_one():
         "the fisheries deal every year."
     )
     assert outcomes(had, published) == []
+
+
+def test_one_person_agreeing_that_both_sides_should_act_is_a_joint_result():
+    text = (
+        "Blinken met Wang Yi in Beijing on June 18, 2023. Blinken said ties matter and agreed "
+        "that both sides should expand student exchanges."
+    )
+    assert [d for _, _, d in outcomes(text)] == [
+        "agreed that both sides should expand student exchanges"
+    ]
+    opinion = (
+        "Blinken met Wang Yi in Beijing on June 18, 2023. Blinken agreed that talks were useful."
+    )
+    assert outcomes(opinion) == []
+
+
+def test_an_empty_object_or_a_sentence_cut_off_by_the_excerpt_is_no_result():
+    empty = (
+        "Blinken met Wang Yi in Beijing on June 18, 2023. The two sides also exchanged views on "
+        "other issues of common concern."
+    )
+    assert outcomes(empty) == []
+    cut = "Blinken met Wang Yi in Beijing on June 18, 2023. The two sides discussed trade and clim"
+    assert outcomes(cut) == []

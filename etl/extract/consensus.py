@@ -7,7 +7,7 @@ import re
 
 from etl.extract.outcomes import category
 from etl.extract.records import OutcomeRecord
-from etl.extract.sentences import SentenceView
+from etl.extract.sentences import OUTCOME_LABELS, SentenceView
 from etl.extract.text import word_count
 from etl.extract.topics import primary_topic
 
@@ -31,25 +31,36 @@ def listed_outcomes(
     records: list[OutcomeRecord] = []
     listed: set[int] = set()
     meeting: int | None = None
-    open_list = False
+    open_list: str | None = None  # "agreed" after a consensus, "discussed" after "on three issues:"
     for view in views:
         if view.headline or not text[view.start : view.end].strip():
             continue
         marker = ORDINAL.match(text, view.start, view.end)
         if open_list and marker:
+            if open_list == "discussed" and view.labels() & set(OUTCOME_LABELS):
+                continue  # "Second, the two sides agreed to …": read by the outcome rules
             start = marker.end()
             end = start + len(text[start : view.end].rstrip().rstrip(".;。；"))
             listed.add(view.start)
             if word_count(text[start:end]) >= 3:
-                records.append(_listed(start, end, text, meeting))
+                records.append(_listed(start, end, text, meeting, open_list))
             continue
-        open_list = "CONSENSUS" in view.labels()
+        open_list = _opens_a_list(view, text)
         meeting = meeting_at.get(view.start)
-        if open_list:
+        if open_list == "agreed":
             inline = _inline_items(view, text)
             records.extend(_listed(start, end, text, meeting) for start, end in inline)
             listed.update([view.start] if inline else [])
     return records, listed
+
+
+def _opens_a_list(view: SentenceView, text: str) -> str | None:
+    """A consensus opens a list of results; both sides' exchanges "on three
+    issues:" a list of what they discussed."""
+    if "CONSENSUS" in view.labels():
+        return "agreed"
+    ends_in_colon = text[view.start : view.end].rstrip().endswith((":", "："))
+    return "discussed" if ends_in_colon and "JOINT" in view.labels() else None
 
 
 def _inline_items(view: SentenceView, text: str) -> list[tuple[int, int]]:
@@ -65,14 +76,16 @@ def _inline_items(view: SentenceView, text: str) -> list[tuple[int, int]]:
     return items
 
 
-def _listed(start: int, end: int, text: str, meeting: int | None) -> OutcomeRecord:
+def _listed(
+    start: int, end: int, text: str, meeting: int | None, status: str = "agreed"
+) -> OutcomeRecord:
     body = " ".join(text[start:end].split())
     return OutcomeRecord(
         start=start,
         end=end,
         description=body,
-        category=category(body, "AGREED"),
-        status="agreed",
+        category=category(body, "AGREED" if status == "agreed" else "DISCUSSED"),
+        status=status,
         meeting_index=meeting,
         topic=primary_topic(body),
     )

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span
 
+from etl.extract.nlp import load_yaml
 from etl.extract.records import OutcomeRecord
 from etl.extract.sentences import OUTCOME_LABELS, SentenceView
 from etl.extract.text import is_cjk, is_hangul, word_count
 from etl.extract.topics import primary_topic
 
+JOINT_AFTER_THAT = 2  # characters between "agreed that" and "both sides"
 NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED", "REITERATED")
 ENUMERATORS = (", to ", "; to ", ", and to ", " and to ", " and will ", ", and will ")
 TALK_VERBS = (
@@ -41,6 +44,8 @@ NEW_SUBJECT = re.compile(
     r"\s[a-z]+ed\b"
 )
 COMMAS = (",", "，")
+FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "on", "in", "and", "or", "to", "for", "at"])
+SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "’", ")", "다")
 TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|as well as)$")
 OCCASION = re.compile(r",\s(?:following|after|during|before|while|when|at the end of)\s")
 # "Regional issues were also discussed": in a meeting report an agentless
@@ -85,6 +90,11 @@ def _has_joint_subject(view: SentenceView, cue: Span, text: str) -> bool:
         return True
     if any(c.label_ == "JOINT" and c.start_char < cue.start_char for c in view.cues):
         return True
+    if cue.text.lower().endswith("that") and any(
+        c.label_ == "JOINT" and 0 <= c.start_char - cue.end_char <= JOINT_AFTER_THAT
+        for c in view.cues
+    ):
+        return True  # "He … agreed that both sides should expand cooperation"
     lead = text[max(view.start, cue.start_char - 40) : cue.start_char]
     if cue.text.lower() == "agreed to" and ONE_GOVERNMENT.search(lead):
         return True
@@ -285,6 +295,28 @@ def _describe(part: Part, text: str) -> str:
     return " ".join(body.split())
 
 
+@lru_cache(maxsize=1)
+def _empty_words() -> frozenset[str]:
+    return frozenset(str(word) for word in load_yaml("empty_objects.yaml"))
+
+
+def _says_nothing(part: Part, text: str) -> bool:
+    """ "exchanged views on other issues": an object of empty words only."""
+    words = re.findall(r"[A-Za-z]+", text[max(part.start, part.cue.end_char) : part.end].lower())
+    content = [w for w in words if len(w) > 3 or w not in FUNCTION_WORDS]
+    return (
+        bool(words)
+        and all(w in _empty_words() for w in content)
+        and not is_cjk(text[part.start : part.end])
+    )
+
+
+def _cut_off(part: Part, text: str) -> bool:
+    """An excerpt that ends mid-sentence ("… exchanged views on issues o")."""
+    rest = text[part.end :].strip()
+    return not rest and not text.rstrip().endswith(SENTENCE_ENDS)
+
+
 def outcome_mentions(
     view: SentenceView, text: str, meeting_index: int | None
 ) -> list[OutcomeRecord]:
@@ -294,7 +326,7 @@ def outcome_mentions(
         return records
     for part in _parts(view, text):
         description = _describe(part, text)
-        if word_count(description) < 3:
+        if word_count(description) < 3 or _says_nothing(part, text) or _cut_off(part, text):
             continue
         status = "discussed" if part.cue.label_ == "DISCUSSED" else "agreed"
         record = OutcomeRecord(
