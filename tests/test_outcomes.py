@@ -381,3 +381,17 @@ def test_an_empty_object_or_a_sentence_cut_off_by_the_excerpt_is_no_result():
     assert outcomes(empty) == []
     cut = "Blinken met Wang Yi in Beijing on June 18, 2023. The two sides discussed trade and clim"
     assert outcomes(cut) == []
+
+
+def test_what_the_meeting_itself_covered_was_discussed():
+    text = (
+        "Blinken met Wang Yi in Beijing on June 18, 2023. The meeting, which both called frank, "
+        "covered fentanyl trafficking and export controls."
+    )
+    assert outcomes(text) == [
+        ("other", "discussed", "covered fentanyl trafficking and export controls")
+    ]
+    reporters = (
+        "Blinken met Wang Yi in Beijing on June 18, 2023. Reporters covered the visit closely."
+    )
+    assert outcomes(reporters) == []

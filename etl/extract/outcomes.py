@@ -90,6 +90,13 @@ def _has_joint_subject(view: SentenceView, cue: Span, text: str) -> bool:
         return True
     if any(c.label_ == "JOINT" and c.start_char < cue.start_char for c in view.cues):
         return True
+    if any(
+        c.label_ == "MEETING_SUBJECT"
+        and c.start_char < cue.start_char
+        and not text[view.start : c.start_char].strip()
+        for c in view.cues
+    ):
+        return True  # "The meeting … covered a range of issues"
     if cue.text.lower().endswith("that") and any(
         c.label_ == "JOINT" and 0 <= c.start_char - cue.end_char <= JOINT_AFTER_THAT
         for c in view.cues
