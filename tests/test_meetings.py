@@ -467,3 +467,13 @@ def test_a_meeting_dated_after_the_story_is_still_planned():
     )
     (meeting,) = analyze(text, dt.date(2023, 11, 14)).meetings
     assert (meeting.status, meeting.start_date) == ("planned", dt.date(2023, 11, 15))
+
+
+def test_an_overture_to_meet_is_a_plan_and_in_a_story_of_refusal_the_refused_meeting():
+    asked = "Blinken asked to meet Wang Yi in Jakarta next week."
+    assert [m[1] for m in meetings(asked, dt.date(2023, 7, 5))] == ["planned"]
+    refused = (
+        "Wang Yi declined to meet Blinken in Jakarta. Blinken had reached out to meet Wang Yi "
+        "during the forum."
+    )
+    assert {m[1] for m in meetings(refused, dt.date(2023, 7, 14))} == {"cancelled"}

@@ -93,6 +93,27 @@ def test_two_sources_of_one_meeting_make_one_meeting(pipeline, tmp_path):
     assert scalar(pipeline, "select count(*) from v_participants") == 2
 
 
+def test_an_undated_call_of_an_older_story_is_not_a_later_call_of_the_same_people(
+    pipeline, tmp_path
+):
+    (tmp_path / "a_older.txt").write_text(
+        "President Joe Biden spoke by phone with President Xi Jinping about Taiwan.",
+        encoding="utf-8",
+    )
+    (tmp_path / "b_newer.txt").write_text(
+        "President Joe Biden spoke by phone with President Xi Jinping on April 2, 2024.",
+        encoding="utf-8",
+    )
+    (tmp_path / "manifest.csv").write_text(
+        "file,published\na_older.txt,2022-07-28\nb_newer.txt,2024-04-02\n", encoding="utf-8"
+    )
+    assert pipeline.run([tmp_path]).failures == []
+    assert rows(pipeline, "select start_date from v_meetings order by meeting_id") == [
+        (None,),
+        ("2024-04-02",),
+    ]
+
+
 def test_a_changed_document_replaces_its_facts(pipeline, tmp_path):
     path = tmp_path / "story.txt"
     path.write_text(

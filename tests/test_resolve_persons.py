@@ -133,3 +133,15 @@ def test_the_president_of_no_country_is_the_president_the_document_named_first(r
 def test_an_honorific_without_a_full_stop_and_a_surname(resolver):
     miller = mention("MR MILLER", "surname", name="MILLER", title_kind="honorific")
     assert resolver.resolve(miller, dt.date(2023, 6, 14), []).name == "Matthew Miller"
+
+
+def test_his_chinese_counterpart_is_the_one_holder_of_the_meeting_role_on_the_day():
+    from tests.support import analyze
+
+    call = "US President Joe Biden held a phone call with his Chinese counterpart on Thursday."
+    (meeting,) = analyze(call, dt.date(2022, 7, 29)).meetings
+    assert sorted(meeting.participants) == ["Joe Biden", "Xi Jinping"]
+    # a secretary of state meets a foreign minister or a top diplomat: two people, no guess
+    visit = "Secretary of State Antony Blinken met his Chinese counterpart in Jakarta on Thursday."
+    (meeting,) = analyze(visit, dt.date(2023, 7, 14)).meetings
+    assert sorted(meeting.participants) == ["Antony Blinken"]

@@ -41,7 +41,8 @@ CITY_OF = re.compile(
 ORIGIN_WORDS = ("depart ", "departs ", "departed ", "leave ", "leaves ", "left ", "from ")
 # "had been expected to meet": a plan overtaken by events
 UNDONE_PLAN = ("had been scheduled", "had been expected", "had been set", "had planned",
-               "had been due", "had been planned", "was to have",
+               "had been due", "had been planned", "was to have", "reached out to meet",
+               "sought to meet", "asked to meet", "offered to meet", "requested a meeting",
                "예정이었", "예정됐던", "예정이던", "原定", "原计划")  # fmt: skip
 SPEECH_AFTER_DATE = re.compile(
     r"\s*(?:[(（](?:현지시간|当地时间|local time)[)）]\s*)?"
@@ -279,7 +280,7 @@ def meeting_mentions(
     dateline: tuple[int, int] | None = None,
 ) -> list[MeetingRecord]:
     filed = Intervals([dateline] if dateline else [])
-    called_off = any("CANCELLED" in view.labels() for view in views)
+    called_off = any(view.labels() & {"CANCELLED", "REFUSED"} for view in views)
     records = []
     trip: Trip | None = None
     last_day: DateMention | None = None

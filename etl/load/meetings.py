@@ -7,10 +7,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from etl.db.models import Meeting, MeetingMention, MeetingParticipant, Person, PersonRole
+from etl.db.models import (
+    Document,
+    Meeting,
+    MeetingMention,
+    MeetingParticipant,
+    Person,
+    PersonRole,
+)
 from etl.load.upsert import lookup
 from etl.resolve.meetings import MeetingDraft, Participant, meeting_title, merge_into, same_meeting
 
@@ -30,7 +37,25 @@ def _participants(session: Session, meeting_id: int) -> dict[str, Participant]:
     return found
 
 
+def _told_between(session: Session, meeting: Meeting) -> tuple[dt.date | None, dt.date | None]:
+    """When an undated stored meeting can have been: a held one by the last day
+    a document reporting it was published, a planned one from the first."""
+    if meeting.start_date is not None or meeting.status == "cancelled":
+        return None, None
+    published = session.execute(
+        select(func.min(Document.published_date), func.max(Document.published_date))
+        .join(MeetingMention, MeetingMention.document_id == Document.id)
+        .where(MeetingMention.meeting_id == meeting.id)
+    ).one()
+    first, last = published
+    return (first, None) if meeting.status == "planned" else (None, last)
+
+
 def stored_draft(session: Session, meeting: Meeting) -> MeetingDraft:
+    """A stored meeting as a draft to compare with; an undated one keeps the
+    bounds its documents' dates give, so an undated call reported in 2022 is
+    never taken for a call of the same leaders in 2024."""
+    not_before, not_after = _told_between(session, meeting)
     return MeetingDraft(
         kind=meeting.kind,
         status=meeting.status,
@@ -40,6 +65,8 @@ def stored_draft(session: Session, meeting: Meeting) -> MeetingDraft:
         country=meeting.country,
         venue=meeting.venue,
         participants=_participants(session, meeting.id),
+        not_before=not_before,
+        not_after=not_after,
     )
 
 

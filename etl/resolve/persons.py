@@ -20,6 +20,7 @@ COUNTERPARTS: dict[str, list[str]] = yaml.safe_load(
     (Path(__file__).with_name("data") / "counterparts.yaml").read_text(encoding="utf-8")
 )
 NON_NAME_TITLES = {"honorific"}
+COUNTERPART = "counterpart"  # a descriptor resolved through the other side's role
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,8 @@ class PersonResolver:
         today's holder would be a guess. "The President", of no country, is the
         holder the document named first."""
         by_name = self.gazetteer.by_name
+        if mention.title_kind == COUNTERPART:
+            return self._counterpart(mention, day, context)
         people = self.gazetteer.persons if day else [by_name[n] for n in context if n in by_name]
         holders = {
             p.name: p for p in people
@@ -133,6 +136,31 @@ class PersonResolver:
             named = [n for n in context if n in holders]
             return holders[named[0]] if named else None
         return next(iter(holders.values())) if len(holders) == 1 else None
+
+    def _counterpart(
+        self, mention: PersonMention, day: dt.date | None, context: list[str]
+    ) -> PersonEntry | None:
+        """ "his Chinese counterpart" on the day: the one person of that country
+        whose role meets the role of the last person named from the other side."""
+        if day is None or mention.country is None:
+            return None
+        by_name = self.gazetteer.by_name
+        others = [
+            by_name[n] for n in context if n in by_name and by_name[n].country != mention.country
+        ]
+        if not others:
+            return None
+        kinds = {
+            k
+            for role in others[-1].roles_on(day)
+            for kind in role.kinds
+            for k in COUNTERPARTS.get(kind, ())
+        }
+        holders = [
+            p for p in self.gazetteer.persons
+            if p.country == mention.country and any(kinds & set(r.kinds) for r in p.roles_on(day))
+        ]  # fmt: skip
+        return holders[0] if len(holders) == 1 else None
 
     def _fuzzy(self, text: str, country: str | None) -> tuple[PersonEntry, float] | None:
         tokens = len(normalize_name(text).split())
