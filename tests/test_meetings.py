@@ -477,3 +477,15 @@ def test_an_overture_to_meet_is_a_plan_and_in_a_story_of_refusal_the_refused_mee
         "during the forum."
     )
     assert {m[1] for m in meetings(refused, dt.date(2023, 7, 14))} == {"cancelled"}
+
+
+def test_the_cues_with_names_a_participant_past_a_phrase_that_looks_like_a_clause():
+    text = "President Joe Biden held his fifth phone call since taking office with President Xi Jinping."
+    assert meetings(text, dt.date(2022, 7, 28))[0][4] == ["Joe Biden", "Xi Jinping"]
+
+
+def test_who_says_that_others_met_is_not_in_their_meeting():
+    text = "Wang Yi said that President Xi Jinping and President Joe Biden met in Woodside."
+    assert meetings(text, dt.date(2024, 2, 17))[0][4] == ["Joe Biden", "Xi Jinping"]
+    own = "Blinken said that he met Wang Yi in Beijing on Monday."
+    assert meetings(own, dt.date(2024, 2, 17))[0][4] == ["Antony Blinken", "Wang Yi"]

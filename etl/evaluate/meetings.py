@@ -99,6 +99,14 @@ def score_meetings(
                     )
                 )
         present = people(gold, m) - g.optional
+        for person in sorted(p or "" for p in present - g.participants):
+            findings.append(
+                Finding(document, "meeting", "wrong", f"{g.key}: extra participant {person}")
+            )
+        for person in sorted(g.participants - present):
+            findings.append(
+                Finding(document, "meeting", "wrong", f"{g.key}: missing participant {person}")
+            )
         shared += len(g.participants & present)
         named += len(present)
         expected += len(g.participants)

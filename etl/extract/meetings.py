@@ -40,6 +40,10 @@ CITY_OF = re.compile(
 )
 ORIGIN_WORDS = ("depart ", "departs ", "departed ", "leave ", "leaves ", "left ", "from ")
 # "had been expected to meet": a plan overtaken by events
+SAYER_GAP = 12  # characters between a name and its speech verb ("Wang Yi also said")
+# "said that President Xi …": a clause of its own, whose subject is not the sayer
+SAID_THAT = re.compile(r"\s+that\s+(?!(?:he|she|they|we|i|his|her|their|our)\b)", re.IGNORECASE)
+WITH_BEFORE = re.compile(r"\bwith\s+$")
 UNDONE_PLAN = ("had been scheduled", "had been expected", "had been set", "had planned",
                "had been due", "had been planned", "was to have", "reached out to meet",
                "sought to meet", "asked to meet", "offered to meet", "requested a meeting",
@@ -156,15 +160,41 @@ def _main_clauses(view: SentenceView, cue: Span) -> Intervals:
 
 
 def _participants(view: SentenceView, cue: Span, text: str) -> tuple[PersonMention, ...]:
-    """People in the main clause and the cue's clause."""
+    """People in the main clause and the cue's clause, and whoever the cue's
+    "with" names even past a phrase that looks like a clause ("held his fifth
+    call since taking office with his Chinese counterpart")."""
     clauses = _main_clauses(view, cue)
     return tuple(
         m
         for m in view.mentions
         if m.kind != "pronoun"
         and not _names_an_institution(text, m.end)
-        and clauses.overlaps(m.start, m.start + 1)
+        and (clauses.overlaps(m.start, m.start + 1) or _met_with(view, cue, text, m))
+        and not _reports_it(view, cue, text, m)
     )
+
+
+def _reports_it(view: SentenceView, cue: Span, text: str, mention: PersonMention) -> bool:
+    """ "Wang Yi said that Xi and Biden had a fruitful meeting": who says that
+    others met is not in the meeting ("Blinken said that he met …" is)."""
+    for speech in (c for c in view.cues if c.label_ == SPEECH):
+        if not mention.end <= speech.start_char <= mention.end + SAYER_GAP:
+            continue
+        that = SAID_THAT.match(text, speech.end_char)
+        if that and that.end() <= cue.start_char:
+            return True
+    return False
+
+
+def _met_with(view: SentenceView, cue: Span, text: str, mention: PersonMention) -> bool:
+    """The first "with <person>" after the meeting cue, no other meeting cue between."""
+    if mention.start <= cue.end_char or not WITH_BEFORE.search(text, view.start, mention.start):
+        return False
+    between = [c for c in view.cues if cue.end_char <= c.start_char < mention.start]
+    if any(c.label_ in ("MEET", "CALL", "VIDEO", "SPOKE", "MEET_WEAK") for c in between):
+        return False
+    earlier = [m for m in view.mentions if cue.end_char <= m.start < mention.start]
+    return not earlier
 
 
 def _date(
