@@ -99,13 +99,13 @@ def score_meetings(
                     )
                 )
         present = people(gold, m) - g.optional
-        for person in sorted(p or "" for p in present - g.participants):
+        for extra in sorted(p or "" for p in present - g.participants):
             findings.append(
-                Finding(document, "meeting", "wrong", f"{g.key}: extra participant {person}")
+                Finding(document, "meeting", "wrong", f"{g.key}: extra participant {extra}")
             )
-        for person in sorted(g.participants - present):
+        for missing in sorted(g.participants - present):
             findings.append(
-                Finding(document, "meeting", "wrong", f"{g.key}: missing participant {person}")
+                Finding(document, "meeting", "wrong", f"{g.key}: missing participant {missing}")
             )
         shared += len(g.participants & present)
         named += len(present)
