@@ -104,3 +104,12 @@ def test_a_meeting_of_another_relationship_is_out_of_scope():
     )
     kept = [sorted(m.participants) for m in analyze(text, dt.date(2023, 6, 21)).meetings]
     assert kept == [["Antony Blinken", "Wang Yi"], ["Antony Blinken"]]
+
+
+def test_a_call_and_a_video_call_of_one_story_are_one_video_meeting():
+    text = (
+        "Vice Premier Liu He held a video call with Treasury Secretary Janet Yellen on Tuesday. "
+        "In the call, Liu He and Janet Yellen spoke about supply chains."
+    )
+    kinds = [m.kind for m in analyze(text, dt.date(2022, 7, 6)).meetings]
+    assert kinds == ["video"]

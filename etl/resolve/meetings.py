@@ -111,8 +111,15 @@ def positively_anchored(a: MeetingDraft, b: MeetingDraft) -> bool:
     return same_day or same_city or set(a.participants) == set(b.participants)
 
 
+REMOTE = frozenset(["call", "video"])
+
+
 def same_meeting(a: MeetingDraft, b: MeetingDraft, *, across_documents: bool = False) -> bool:
-    if a.kind != b.kind:
+    """One meeting: same kind (within a document a "call" and a "video call" of
+    the same people are one remote meeting told twice), status family, and
+    compatible dates, places and people."""
+    remote_pair = not across_documents and {a.kind, b.kind} == REMOTE
+    if a.kind != b.kind and not remote_pair:
         return False
     if (a.status == "cancelled") != (b.status == "cancelled"):
         return False
@@ -122,7 +129,10 @@ def same_meeting(a: MeetingDraft, b: MeetingDraft, *, across_documents: bool = F
 
 
 def merge_into(target: MeetingDraft, other: MeetingDraft) -> MeetingDraft:
-    """Fold ``other`` into ``target``: a held report's date beats a planned one."""
+    """Fold ``other`` into ``target``: a held report's date beats a planned one,
+    a video call is more precise than a call."""
+    if {target.kind, other.kind} == REMOTE:
+        target.kind = "video"
     if STATUS_RANK[other.status] > STATUS_RANK[target.status]:
         target.status = other.status
         if other.start_date is not None:
