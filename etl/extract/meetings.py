@@ -43,6 +43,7 @@ ORIGIN_WORDS = ("depart ", "departs ", "departed ", "leave ", "leaves ", "left "
 SAYER_GAP = 12  # characters between a name and its speech verb ("Wang Yi also said")
 # "said that President Xi …": a clause of its own, whose subject is not the sayer
 SAID_THAT = re.compile(r"\s+that\s+(?!(?:he|she|they|we|i|his|her|their|our)\b)", re.IGNORECASE)
+RELATIVE_CLAUSE = re.compile(r",\s(?:whose|who|which)\s")
 WITH_BEFORE = re.compile(r"\bwith\s+$")
 UNDONE_PLAN = ("had been scheduled", "had been expected", "had been set", "had planned",
                "had been due", "had been planned", "was to have", "reached out to meet",
@@ -221,8 +222,14 @@ def _date(
         date the statement, not the meeting."""
         lead = text[max(view.start, candidate.start - 12) : candidate.start].lower()
         trail = text[candidate.end : candidate.end + 20]
+        # "…, whose president called on rival powers Friday": another event's day
+        relative = candidate.start > cue.end_char and RELATIVE_CLAUSE.search(
+            text, cue.end_char, candidate.start
+        )
         return not (
-            any(marker in lead for marker in SPEECH_BEFORE_DATE) or SPEECH_AFTER_DATE.match(trail)
+            any(marker in lead for marker in SPEECH_BEFORE_DATE)
+            or SPEECH_AFTER_DATE.match(trail)
+            or relative
         )
 
     dates = [d for d in dates if about_the_meeting(d)]
