@@ -11,6 +11,7 @@ from etl.extract.appositives import with_appositive_titles
 from etl.extract.consensus import listed_outcomes
 from etl.extract.dates import dateline, filed_on
 from etl.extract.group_mentions import distinct, with_attendees, with_fallback
+from etl.extract.korean_names import korean_titled_names
 from etl.extract.label_names import named_label
 from etl.extract.language import detect_language
 from etl.extract.meetings import meeting_mentions
@@ -42,6 +43,12 @@ def _known(names: Sequence[NamePattern]) -> tuple[dict[str, str], dict[str, str]
     return full, surnames
 
 
+def _preferring(first: list[PersonMention], others: list[PersonMention]) -> list[PersonMention]:
+    """All mentions by position; where two start together, the one of ``first``."""
+    taken = {m.start for m in first}
+    return sorted(first + [m for m in others if m.start not in taken], key=lambda m: m.start)
+
+
 def _key(mention: PersonMention) -> tuple[int, int]:
     return mention.start, mention.end
 
@@ -70,8 +77,8 @@ def extract(
     full, surnames = _known(names)
     mentions = with_appositive_titles(
         doc,
-        sorted(
-            person_mentions(doc) + candidate_mentions(doc, full, surnames), key=lambda m: m.start
+        _preferring(
+            korean_titled_names(doc), person_mentions(doc) + candidate_mentions(doc, full, surnames)
         ),
     )
     found_places = places(doc)

@@ -13,6 +13,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from etl.extract.records import PersonMention
+from etl.extract.text import is_hangul
 from etl.resolve.gazetteer import Gazetteer, PersonEntry, normalize_name
 
 FUZZY_CUTOFF = 85.0
@@ -41,6 +42,11 @@ def kind_matches(title_kind: str | None, kinds: tuple[str, ...]) -> bool:
     return any(title_kind in kind for kind in kinds) or (
         title_kind == "minister" and any(k.endswith("minister") for k in kinds)
     )
+
+
+def _one_word_name(name: str) -> bool:
+    """Korean writes a whole name as one word of two to four syllables ("리청강")."""
+    return 2 <= len(name) <= 4 and is_hangul(name)
 
 
 class PersonResolver:
@@ -202,7 +208,7 @@ class PersonResolver:
             entry, score = fuzzy
             return Resolution(entry.name, "fuzzy", score, entry, entry.country)
         creatable = mention.kind == "titled_name" and mention.title_kind not in NON_NAME_TITLES
-        if creatable and len(name.split()) >= 2:
+        if creatable and (len(name.split()) >= 2 or _one_word_name(name)):
             clean = " ".join(name.split())
             return Resolution(clean, "title_pattern", 0.7, None, mention.country, mention.title)
         return None
