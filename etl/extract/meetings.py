@@ -12,51 +12,39 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from etl.extract.dates import DateMention, find_dates
-from etl.extract.nlp import SPEECH
+from etl.extract.nlp import SPEECH, lexicon
 from etl.extract.records import MeetingRecord, PersonMention, Place
 from etl.extract.sentences import OUTCOME_LABELS, SentenceView
 from etl.extract.spans import Intervals
 
-FUTURE_WORDS = ("will ", "would ", "next week", "tomorrow", "expected", "to be held", "plans")
+FUTURE_WORDS = lexicon("meetings", "future_words")
 FIRST_PERSON = frozenset(["i", "we", "my", "our"])
 SAME_DAY = re.compile(r"이날|当天|当日|\bthat day\b|\bthe same day\b", re.IGNORECASE)
 TRIP_REACH = 3  # sentences after a trip's announcement that may tell of its meetings
 STATUS_WINDOW = 48  # characters around the cue that decide held / planned / cancelled
-INSTITUTION_WORDS = (
-    "administration",
-    "government",
-    "era",
-    "team",
-    "campaign",
-    "정부",
-    "행정부",
-    "政府",
-)
-LOCATIVE_LEADS = ("in ", "at ", "to ", "在", "赴", "于")
+INSTITUTION_WORDS = lexicon("meetings", "institution_words")
+LOCATIVE_LEADS = lexicon("meetings", "locative_leads")
 CITY_OF = re.compile(
     r"\b(?:in|at|to)\s+the\s+(?:[\w-]+\s+){0,3}(?:city|capital|town|resort|port|island)"
     r"\s+of\s+$",
     re.IGNORECASE,
 )
-ORIGIN_WORDS = ("depart ", "departs ", "departed ", "leave ", "leaves ", "left ", "from ")
-# "had been expected to meet": a plan overtaken by events
+ORIGIN_WORDS = lexicon("meetings", "origin_words")
 SAYER_GAP = 12  # characters between a name and its speech verb ("Wang Yi also said")
 # "said that President Xi …": a clause of its own, whose subject is not the sayer
 SAID_THAT = re.compile(r"\s+that\s+(?!(?:he|she|they|we|i|his|her|their|our)\b)", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r",\s(?:whose|who|which)\s")
 WITH_BEFORE = re.compile(r"\bwith\s+$")
-UNDONE_PLAN = ("had been scheduled", "had been expected", "had been set", "had planned",
-               "had been due", "had been planned", "was to have", "reached out to meet",
-               "sought to meet", "asked to meet", "offered to meet", "requested a meeting",
-               "예정이었", "예정됐던", "예정이던", "原定", "原计划")  # fmt: skip
+# "had been expected to meet": a plan overtaken by events
+UNDONE_PLAN = lexicon("meetings", "undone_plan")
 SPEECH_AFTER_DATE = re.compile(
     r"\s*(?:[(（](?:현지시간|当地时间|local time)[)）]\s*)?"
     r"(?:밝혔|말했|발표했|전했|보도했|宣布|表示|说|称|报道|发布)"
 )
-SPEECH_BEFORE_DATE = ("said on", "said", "told", "announced on", "said in", "updated")
+SPEECH_BEFORE_DATE = lexicon("meetings", "speech_before_date")
 # "agreed to cut tariffs after talks with Xi": the talks are the occasion, not the result
-OCCASION_WORDS = frozenset(["after", "following", "during", "at", "in", "amid", "on"])
-DETERMINERS = frozenset(["the", "a", "an", "their", "his", "her", "its", "two", "two-day"])
+OCCASION_WORDS = frozenset(lexicon("meetings", "occasion_words"))
+DETERMINERS = frozenset(lexicon("meetings", "determiners"))
 # "declined an invitation to meet", "turned down a request for talks"
 REFUSED_OBJECTS = re.compile(r"\b(?:invitations?|requests?|offers?|proposals?|bids?)\b|\bto\s*$")
 

@@ -12,12 +12,12 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from etl.extract.nlp import CUES_KEY
+from etl.extract.nlp import CUES_KEY, lexicon
 from etl.extract.quotes import QuoteSpan
 from etl.extract.records import StatementRecord
 from etl.extract.sentences import OUTCOME_LABELS
 
-LEAD_WORDS = frozenset(["also", "both", "further", "jointly"])  # before the cue in a partial quote
+LEAD_WORDS = frozenset(lexicon("narrated", "lead_words"))
 
 
 def narrated_quotes(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,12 @@ class NamePattern:
 def load_yaml(name: str) -> Any:
     with (PATTERNS_DIR / name).open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+@cache
+def lexicon(module: str, name: str) -> tuple[str, ...]:
+    """A word list of ``patterns/lexicon.yaml``: language knowledge as data."""
+    return tuple(str(word) for word in load_yaml("lexicon.yaml")[module][name])
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from etl.extract.nlp import load_yaml
+from etl.extract.nlp import lexicon, load_yaml
 from etl.extract.records import OutcomeRecord
 from etl.extract.sentences import OUTCOME_LABELS, SentenceView
 from etl.extract.text import is_cjk, is_hangul, word_count
@@ -19,20 +19,14 @@ from etl.extract.topics import primary_topic
 
 JOINT_AFTER_THAT = 2  # characters between "agreed that" and "both sides"
 NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED", "REITERATED")
-ENUMERATORS = (", to ", "; to ", ", and to ", " and to ", " and will ", ", and will ")
-TALK_VERBS = (
-    "hold", "continue", "resume", "start", "restart", "launch", "open", "reopen", "conduct",
-    "begin", "intensify",
-)  # fmt: skip
-TALK_NOUNS = ("talks", "consultation", "negotiation")
-MECHANISM_WORDS = (
-    "mechanism", "channel", "dialogue on", "intergovernmental dialogue", "exchanges on",
-    "机制", "渠道", "对话", "채널", "대화",
-)  # fmt: skip
-WORKING_GROUP_WORDS = ("working group", "工作组", "워킹그룹", "실무그룹")
-INVITATION_WORDS = ("invit", "邀请", "초청")
-CJK_TALK_WORDS = ("磋商", "谈判", "협의")
-CJK_CONNECTIVES = ("", "并", "并且", "还", "也", "同时", "又")
+ENUMERATORS = lexicon("outcomes", "enumerators")
+TALK_VERBS = lexicon("outcomes", "talk_verbs")
+TALK_NOUNS = lexicon("outcomes", "talk_nouns")
+MECHANISM_WORDS = lexicon("outcomes", "mechanism_words")
+WORKING_GROUP_WORDS = lexicon("outcomes", "working_group_words")
+INVITATION_WORDS = lexicon("outcomes", "invitation_words")
+CJK_TALK_WORDS = lexicon("outcomes", "cjk_talk_words")
+CJK_CONNECTIVES = lexicon("outcomes", "cjk_connectives")
 ONE_GOVERNMENT = re.compile(
     r"(?:^|[\s,])(?:China|Beijing|the United States|Washington|the U\.S\.|the US"
     r"|the (?:Chinese|U\.S\.|American) side)(?:\s+also)?\s+$"
@@ -44,7 +38,7 @@ NEW_SUBJECT = re.compile(
     r"\s[a-z]+ed\b"
 )
 COMMAS = (",", "，")
-FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "on", "in", "and", "or", "to", "for", "at"])
+FUNCTION_WORDS = frozenset(lexicon("outcomes", "function_words"))
 SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "’", ")", "다")
 TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|as well as)$")
 OCCASION = re.compile(r",\s(?:following|after|during|before|while|when|at the end of)\s")
@@ -53,9 +47,9 @@ OCCASION = re.compile(r",\s(?:following|after|during|before|while|when|at the en
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|have been|has been)(?:\s+also)?\s+$")
 HAD_BEFORE = re.compile(r"\bhad(?:\s+(?:also|already|previously|earlier|both))?\s+$")
 WE_BEFORE = re.compile(r"\b[Ww]e(?:'ve| have| also| both| have also| have both)?\s+$")
-ATTRIBUTION_VERBS = frozenset(["said", "says", "told", "added", "noted", "according", "reported"])
-KOREAN_CONNECTIVES = ("고", "며", "서")
-KOREAN_OCCASIONS = ("으로", "에 따라", "을 받아", "에 응해")
+ATTRIBUTION_VERBS = frozenset(lexicon("outcomes", "attribution_verbs"))
+KOREAN_CONNECTIVES = lexicon("outcomes", "korean_connectives")
+KOREAN_OCCASIONS = lexicon("outcomes", "korean_occasions")
 _NO_QUOTES = str.maketrans("", "", '"“”‘’')
 CATEGORY_PRIORITY = (
     "working_group",
