@@ -27,3 +27,13 @@ def test_a_persons_quoted_words_are_not_an_outcome():
 
 def test_a_quote_that_opens_the_sentence_without_a_joint_subject_is_not_a_result():
     assert results('"Agreed to disagree, as usual, on most things," the official said.') == []
+
+
+def test_a_quoted_result_ends_where_the_quote_does():
+    text = (
+        'Blinken and Wang "agreed to resume the fisheries talks next spring," said the official, '
+        "who called the meeting candid."
+    )
+    (outcome,) = analyze(MET + text).outcomes
+    assert outcome.record.description == "agreed to resume the fisheries talks next spring"
+    assert (MET + text)[outcome.record.start : outcome.record.end].rstrip(",").endswith("spring")

@@ -396,3 +396,24 @@ def test_what_the_meeting_itself_covered_was_discussed():
         "Blinken met Wang Yi in Beijing on June 18, 2023. Reporters covered the visit closely."
     )
     assert outcomes(reporters) == []
+
+
+def test_a_visit_a_leader_looks_forward_to_is_an_invitation_taken_up():
+    text = (
+        "Biden spoke by phone with Xi Jinping on Tuesday. Biden said he looked forward to "
+        "visiting Beijing later this year."
+    )
+    assert outcomes(text, dt.date(2024, 4, 3)) == [
+        ("invitation", "agreed", "looked forward to visiting Beijing later this year")
+    ]
+
+
+def test_a_condition_or_a_possibility_is_no_result():
+    published = dt.date(2024, 4, 3)
+    english = (
+        "Biden spoke by phone with Xi Jinping on Tuesday. Officials said that if both sides "
+        "agreed to resume military talks, tensions would ease."
+    )
+    assert outcomes(english, published) == []
+    chinese = "拜登4月2日与习近平通电话。据悉，双方或会讨论关税和投资问题。"
+    assert outcomes(chinese, published) == []

@@ -17,6 +17,7 @@ from etl.extract.sentences import OUTCOME_LABELS, SentenceView
 from etl.extract.text import is_cjk, is_hangul, word_count
 from etl.extract.topics import primary_topic
 
+HEDGES = lexicon("outcomes", "hedges")
 JOINT_AFTER_THAT = 2  # characters between "agreed that" and "both sides"
 NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED", "REITERATED")
 ENUMERATORS = lexicon("outcomes", "enumerators")
@@ -111,7 +112,7 @@ def category(description: str, cue_label: str) -> str:
     lowered = description.lower().translate(_NO_QUOTES)
     if any(word in lowered for word in WORKING_GROUP_WORDS):
         return "working_group"
-    if cue_label == "INVITED" or any(word in lowered for word in INVITATION_WORDS):
+    if cue_label in ("INVITED", "VISIT_PLAN") or any(word in lowered for word in INVITATION_WORDS):
         return "invitation"
     if any(word in lowered for word in CJK_TALK_WORDS):
         return "talks"
@@ -145,6 +146,8 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
             continue
         if HAD_BEFORE.search(text, view.start, cue.start_char):
             continue  # "had agreed to": a result of an earlier meeting
+        if _hedged(view, cue, text):
+            continue  # "双方或会讨论…", "if both sides agree to …": not a result
         if cue.label_ == "INVITED" and _at_the_invitation(view, cue, text):
             continue
         end = cues[i + 1].start_char if i + 1 < len(cues) else view.end
@@ -218,6 +221,14 @@ def _splits(view: SentenceView, cue: Span, text: str, end: int) -> list[tuple[in
     return sorted(set(found))
 
 
+def _hedged(view: SentenceView, cue: Span, text: str) -> bool:
+    """A condition or a possibility before the cue, in its clause."""
+    clause_start = max(view.start, _last_comma(text, view.start, cue.start_char) + 1)
+    lead = text[clause_start : cue.start_char]
+    words = set(re.findall(r"[a-z]+", lead.lower()))
+    return bool(words & set(HEDGES)) or any(h in lead for h in HEDGES if not h.isascii())
+
+
 def _at_the_invitation(view: SentenceView, cue: Span, text: str) -> bool:
     """ "应王毅邀请，布林肯访华", "왕이 부장의 초청으로": how a visit came about, not a result."""
     if is_cjk(cue.text):
@@ -284,8 +295,21 @@ def _without_attribution(body: str) -> str:
     return body
 
 
+def _before_closing_quote(body: str) -> str:
+    """A result quoted from a readout ends where the quote does ("…countries,"
+    said the official): what follows is the reporter's."""
+    for i, mark in enumerate(body):
+        if mark == "”" and "“" not in body[:i]:
+            return body[:i]
+        if mark == '"' and '"' not in body[:i] and body[i + 1 : i + 2] in ("", " ", ",", "."):
+            return body[:i]
+    return body
+
+
 def _describe(part: Part, text: str) -> str:
-    body = text[part.start : part.end].strip(" \n,，、").rstrip(".;,，。；、")
+    body = (
+        _before_closing_quote(text[part.start : part.end]).strip(" \n,，、").rstrip(".;,，。；、")
+    )
     body = TRAILING_CONJUNCTION.sub("", _without_attribution(body)).rstrip(".;,，。；、")
     starts_at_cue = part.start >= part.cue.end_char - 3
     spelled_out = is_hangul(body) or is_cjk(part.cue.text)  # the clause already holds the cue
@@ -325,7 +349,9 @@ def outcome_mentions(
     cues: list[int] = []  # the cue each record follows
     if view.headline:
         return records
-    for part in _parts(view, text):
+    for whole in _parts(view, text):
+        quoted = _before_closing_quote(text[whole.start : whole.end])
+        part = Part(whole.start, whole.start + len(quoted), whole.cue)
         description = _describe(part, text)
         if word_count(description) < 3 or _says_nothing(part, text) or _cut_off(part, text):
             continue

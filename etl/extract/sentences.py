@@ -13,7 +13,9 @@ from etl.extract.records import PersonMention, Place
 from etl.extract.spans import Intervals, SpanIndex
 from etl.extract.text import is_headline, title_end
 
-OUTCOME_LABELS = ("AGREED", "COMMITTED", "HOPE", "INVITED", "DISCUSSED", "REITERATED")
+OUTCOME_LABELS = (
+    "AGREED", "COMMITTED", "HOPE", "INVITED", "DISCUSSED", "REITERATED", "VISIT_PLAN"
+)  # fmt: skip
 
 
 @dataclass
