@@ -37,3 +37,17 @@ def test_a_qualified_office_and_never_another_persons_title():
     assert titles(text)[0] == ("Dana Ortiz", "Ambassador, United States Trade Representative")
     listed = "Blinken met Wang Yi, Foreign Minister Qin Gang and others in Beijing."
     assert ("Wang Yi", None) in titles(listed)
+
+
+def test_an_office_in_apposition_gives_a_bare_name_its_role_kind():
+    (mention,) = [
+        m
+        for m in extract_text(
+            "Talks were led by Steven Mnuchin, the Secretary of the Treasury."
+        ).persons
+        if m.name
+    ]
+    assert (mention.title, mention.title_kind) == (
+        "Secretary of the Treasury",
+        "treasury_secretary",
+    )

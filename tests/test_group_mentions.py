@@ -42,3 +42,18 @@ def test_an_attendee_in_korean_joins_the_summit():
     )
     (meeting,) = analyze(text, dt.date(2025, 10, 31)).meetings
     assert sorted(meeting.participants) == ["Donald Trump", "Jamieson Greer", "Xi Jinping"]
+
+
+def test_the_leaders_of_each_sides_delegation_are_the_talks_participants():
+    text = (
+        "Officials traveled to Beijing this week. On the United States side, the talks were led "
+        "by Treasury Secretary Janet Yellen. On the Chinese side, the talks were led by Vice "
+        "Premier He Lifeng. The two sides agreed to hold further talks on financial stability."
+    )
+    (meeting,) = analyze(text, dt.date(2024, 4, 8)).meetings
+    assert sorted(meeting.participants) == ["He Lifeng", "Janet Yellen"]
+
+
+def test_one_sides_lead_alone_is_no_meeting():
+    text = "On the United States side, the talks were led by Treasury Secretary Janet Yellen."
+    assert analyze(text, dt.date(2024, 4, 8)).meetings == []

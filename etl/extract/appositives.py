@@ -76,6 +76,16 @@ def _before(
     return _phrase(doc, tokens, sentence_start + found.start(2), people) and found.group(2)
 
 
+def _kind_of(doc: Doc, tokens: dict[int, Token], phrase: str, mention: PersonMention) -> str | None:
+    """The role kind of the first title in the appositive, for a name that had none."""
+    start = doc.text.find(phrase, max(0, mention.start - MAX_CHARS - 10))
+    for index in range(start, start + len(phrase)):
+        token = tokens.get(index)
+        if token is not None and token.ent_type_ == TITLE and token.ent_iob_ == "B":
+            return token.ent_id_ or None
+    return None
+
+
 def with_appositive_titles(doc: Doc, mentions: list[PersonMention]) -> list[PersonMention]:
     tokens = {t.idx: t for t in doc}
     openings = [sent.start_char for sent in doc.sents]
@@ -93,5 +103,6 @@ def with_appositive_titles(doc: Doc, mentions: list[PersonMention]) -> list[Pers
             result.append(mention)
             continue
         title = f"{mention.title}, {phrase}" if mention.title else phrase
-        result.append(replace(mention, title=title))
+        kind = mention.title_kind or _kind_of(doc, tokens, phrase, mention)
+        result.append(replace(mention, title=title, title_kind=kind))
     return result

@@ -4,6 +4,7 @@ the meetings named before them and the people the document names most."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -154,3 +155,44 @@ def with_attendees(
         if own is not None:
             result.remove(own)
     return result
+
+
+DELEGATION_REACH = 2  # sentences between the two sides' "led by"
+
+
+def _led(view: SentenceView) -> tuple[PersonMention, ...]:
+    """The people a "talks were led by" sentence names after the cue."""
+    led = view.first("LED_BY")
+    if led is None or not view.labels() & MEETING_NOUNS:
+        return ()
+    return distinct(
+        m
+        for m in view.mentions
+        if m.start > led.start_char and m.kind not in ("pronoun", "descriptor")
+    )
+
+
+def with_delegations(
+    meetings: list[MeetingRecord], views: Sequence[SentenceView]
+) -> list[MeetingRecord]:
+    """ "On the US side, the talks were led by A and B. On the Chinese side, the
+    talks were led by C.": the talks of A, B and C, when no meeting told names
+    them together."""
+    led = [(n, v, _led(v)) for n, v in enumerate(views)]
+    led = [(n, v, people) for n, v, people in led if people]
+    result = list(meetings)
+    for (n, first, one), (m, last, other) in itertools.pairwise(led):
+        people = distinct([*one, *other])
+        countries = {p.country for p in people if p.country}
+        if m - n > DELEGATION_REACH or len(countries) < 2:
+            continue
+        keys = {p.gazetteer_key or p.text for p in people}
+        if any(
+            len(keys & {p.gazetteer_key or p.text for p in r.participants}) >= 2 for r in result
+        ):
+            continue
+        result.append(
+            MeetingRecord(start=first.start, end=last.end, kind="in_person", status="held",
+                          participants=people)
+        )  # fmt: skip
+    return sorted(result, key=lambda r: r.start)

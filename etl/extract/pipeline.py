@@ -10,7 +10,12 @@ from dataclasses import replace
 from etl.extract.appositives import with_appositive_titles
 from etl.extract.consensus import listed_outcomes
 from etl.extract.dates import dateline, filed_on
-from etl.extract.group_mentions import distinct, with_attendees, with_fallback
+from etl.extract.group_mentions import (
+    distinct,
+    with_attendees,
+    with_delegations,
+    with_fallback,
+)
 from etl.extract.korean_names import korean_titled_names
 from etl.extract.label_names import named_label
 from etl.extract.language import detect_language
@@ -119,11 +124,9 @@ def extract(
     )
     filed = dateline_span(doc)
     filed_from = dateline_place(doc)
-    meetings = with_attendees(
-        with_fallback(
-            meeting_mentions(views, text, reference, filed), quoted_people, mentions, text
-        ),
-        views,
+    told = meeting_mentions(views, text, reference, filed)
+    meetings = with_delegations(
+        with_attendees(with_fallback(told, quoted_people, mentions, text), views), views
     )
     if turns:
         recorded = transcript_meeting(
