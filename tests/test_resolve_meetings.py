@@ -113,3 +113,14 @@ def test_a_call_and_a_video_call_of_one_story_are_one_video_meeting():
     )
     kinds = [m.kind for m in analyze(text, dt.date(2022, 7, 6)).meetings]
     assert kinds == ["video"]
+
+
+def test_across_stories_the_same_people_undated_are_one_meeting_only_near_in_time():
+    dated = draft([BLINKEN, WANG], kind="call", start=D(2023, 2, 3))
+    told_soon = draft([BLINKEN, WANG], kind="call")
+    told_soon.not_after = D(2023, 2, 20)
+    told_years_later = draft([BLINKEN, WANG], kind="call")
+    told_years_later.not_after = D(2025, 6, 11)
+    assert same_meeting(dated, told_soon, across_documents=True)
+    assert not same_meeting(dated, told_years_later, across_documents=True)
+    assert same_meeting(dated, told_years_later)  # within one story, the people suffice

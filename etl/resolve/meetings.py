@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from etl.resolve.dates import DateConflict
 
+RECENT = dt.timedelta(days=45)  # an undated mention tells of a meeting this close to its story
 DATE_TOLERANCE = dt.timedelta(days=1)
 STATUS_RANK = {"held": 2, "planned": 1, "cancelled": 0}
 
@@ -105,10 +106,26 @@ def participants_compatible(a: MeetingDraft, b: MeetingDraft) -> bool:
 
 
 def positively_anchored(a: MeetingDraft, b: MeetingDraft) -> bool:
-    """Two sources agree on something besides people: a date, a city or the very same people."""
+    """Two sources agree on something besides people: a date, a city, or the
+    very same people told near the same time (an undated "call between the two
+    leaders" in a 2025 story is not their 2017 call)."""
     same_day = a.start_date is not None and b.start_date is not None and dates_compatible(a, b)
     same_city = a.city is not None and a.city == b.city
-    return same_day or same_city or set(a.participants) == set(b.participants)
+    same_people = set(a.participants) == set(b.participants) and _told_near(a, b)
+    return same_day or same_city or same_people
+
+
+def _anchor(draft: MeetingDraft) -> dt.date | None:
+    """The day a meeting is known to be near: its date, or the story's day."""
+    return draft.start_date or draft.not_after or draft.not_before
+
+
+def _told_near(a: MeetingDraft, b: MeetingDraft) -> bool:
+    days = [_anchor(a), _anchor(b)]
+    if None in days:
+        return True  # nothing to tell them apart by
+    first, second = sorted(d for d in days if d is not None)
+    return (second - first) <= RECENT
 
 
 REMOTE = frozenset(["call", "video"])
