@@ -417,3 +417,19 @@ def test_a_condition_or_a_possibility_is_no_result():
     assert outcomes(english, published) == []
     chinese = "拜登4月2日与习近平通电话。据悉，双方或会讨论关税和投资问题。"
     assert outcomes(chinese, published) == []
+
+
+def test_a_standing_body_announced_at_the_meeting_is_a_result_and_nothing_else_launched_is():
+    text = (
+        "Blinken met Wang Yi in Beijing on June 18, 2023. Wang announced the inauguration of "
+        "the China-U.S. Fisheries Working Group."
+    )
+    assert outcomes(text) == [
+        (
+            "working_group",
+            "agreed",
+            "announced the inauguration of the China-U.S. Fisheries Working Group",
+        )
+    ]
+    other = "Blinken met Wang Yi in Beijing on June 18, 2023. China launched a weather satellite."
+    assert outcomes(other) == []

@@ -221,6 +221,11 @@ def _splits(view: SentenceView, cue: Span, text: str, end: int) -> list[tuple[in
     return sorted(set(found))
 
 
+def _a_standing_body(body: str) -> bool:
+    lowered = body.lower()
+    return any(word in lowered for word in (*WORKING_GROUP_WORDS, *MECHANISM_WORDS))
+
+
 def _hedged(view: SentenceView, cue: Span, text: str) -> bool:
     """A condition or a possibility before the cue, in its clause."""
     clause_start = max(view.start, _last_comma(text, view.start, cue.start_char) + 1)
@@ -352,6 +357,8 @@ def outcome_mentions(
     for whole in _parts(view, text):
         quoted = _before_closing_quote(text[whole.start : whole.end])
         part = Part(whole.start, whole.start + len(quoted), whole.cue)
+        if part.cue.label_ == "LAUNCHED" and not _a_standing_body(text[part.start : part.end]):
+            continue  # "launched a satellite": no result of the meeting
         description = _describe(part, text)
         if word_count(description) < 3 or _says_nothing(part, text) or _cut_off(part, text):
             continue
