@@ -489,3 +489,12 @@ def test_who_says_that_others_met_is_not_in_their_meeting():
     assert meetings(text, dt.date(2024, 2, 17))[0][4] == ["Joe Biden", "Xi Jinping"]
     own = "Blinken said that he met Wang Yi in Beijing on Monday."
     assert meetings(own, dt.date(2024, 2, 17))[0][4] == ["Antony Blinken", "Wang Yi"]
+
+
+def test_a_document_signed_by_both_sides_is_their_meeting_and_one_side_alone_is_none():
+    both = "The accord was signed by President Trump and Vice Premier Liu He on January 15, 2020."
+    assert meetings(both, dt.date(2020, 1, 16)) == [
+        ("in_person", "held", dt.date(2020, 1, 15), None, ["Donald Trump", "Liu He"])
+    ]
+    one = "The order was signed by President Trump on January 15, 2020."
+    assert meetings(one, dt.date(2020, 1, 16)) == []

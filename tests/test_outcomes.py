@@ -433,3 +433,21 @@ def test_a_standing_body_announced_at_the_meeting_is_a_result_and_nothing_else_l
     ]
     other = "Blinken met Wang Yi in Beijing on June 18, 2023. China launched a weather satellite."
     assert outcomes(other) == []
+
+
+def test_one_government_signing_on_a_day_binds_itself():
+    text = (
+        "Trump met Liu He in Washington on January 15, 2020. The US on January 15 signed the "
+        "first phase of a trade deal with China."
+    )
+    assert [d for _, _, d in outcomes(text, dt.date(2020, 1, 16))] == [
+        "signed the first phase of a trade deal with China"
+    ]
+
+
+def test_a_participle_after_an_article_is_no_signing():
+    text = (
+        "Trump met Liu He in Washington on January 15, 2020. Trump and Liu He showed the signed "
+        "trade agreement to reporters."
+    )
+    assert outcomes(text, dt.date(2020, 1, 16)) == []

@@ -314,7 +314,7 @@ def meeting_mentions(
             continue
         trip = _trip(view, text, reference, filed, number) or trip
         told_before, last_day = last_day, _last_day(view, text, reference) or last_day
-        cue = view.first("MEET", "CALL", "VIDEO", "SPOKE", "MEET_WEAK")
+        cue = view.first("MEET", "CALL", "VIDEO", "SPOKE", "MEET_WEAK", "SIGNING")
         if cue is None and view.labels() & {"CANCELLED", "REFUSED"}:
             cue = view.first("VISIT")
         if cue is None:
@@ -332,7 +332,7 @@ def meeting_mentions(
         if view.speaker is not None and _first_person_before(text, view, cue):
             participants = (view.speaker, *participants)  # "I just met Foreign Minister Wang"
             two_sides = two_sides or bool(countries - {view.speaker.country})
-        if (cue.label_ in ("SPOKE", "MEET_WEAK") or view.in_turn) and not two_sides:
+        if (cue.label_ in ("SPOKE", "MEET_WEAK", "SIGNING") or view.in_turn) and not two_sides:
             continue  # weak cue, or a speaker's aside: only a meeting of two named sides
         outcome = view.first(*OUTCOME_LABELS)
         result_first = outcome is not None and outcome.start_char < cue.start_char

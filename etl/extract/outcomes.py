@@ -18,6 +18,7 @@ from etl.extract.text import is_cjk, is_hangul, word_count
 from etl.extract.topics import primary_topic
 
 HEDGES = lexicon("outcomes", "hedges")
+ARTICLES = frozenset(lexicon("outcomes", "articles"))
 JOINT_AFTER_THAT = 2  # characters between "agreed that" and "both sides"
 NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED", "REITERATED")
 ENUMERATORS = lexicon("outcomes", "enumerators")
@@ -29,8 +30,9 @@ INVITATION_WORDS = lexicon("outcomes", "invitation_words")
 CJK_TALK_WORDS = lexicon("outcomes", "cjk_talk_words")
 CJK_CONNECTIVES = lexicon("outcomes", "cjk_connectives")
 ONE_GOVERNMENT = re.compile(
-    r"(?:^|[\s,])(?:China|Beijing|the United States|Washington|the U\.S\.|the US"
-    r"|the (?:Chinese|U\.S\.|American) side)(?:\s+also)?\s+$"
+    r"(?:^|[\s,])(?:China|Beijing|[Tt]he United States|Washington|[Tt]he U\.S\.|[Tt]he US"
+    r"|[Tt]he (?:Chinese|U\.S\.|American) side)(?:\s+also)?"
+    r"(?:\s+on\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s+$"  # "The US on January 15 signed …"
 )
 # ", and Xi welcomed …", "… and Secretary Yellen accepted …": a clause with its own
 # subject is a result of its own
@@ -98,7 +100,7 @@ def _has_joint_subject(view: SentenceView, cue: Span, text: str) -> bool:
     ):
         return True  # "He … agreed that both sides should expand cooperation"
     lead = text[max(view.start, cue.start_char - 40) : cue.start_char]
-    if cue.text.lower() == "agreed to" and ONE_GOVERNMENT.search(lead):
+    if cue.text.lower() in ("agreed to", "signed") and ONE_GOVERNMENT.search(lead):
         return True
     if (is_hangul(cue.text) or is_cjk(cue.text)) and any(
         c.label_ == "ONE_SIDE" and c.start_char < cue.start_char for c in view.cues
@@ -144,6 +146,8 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
             continue
         if cue.label_ in NEEDS_JOINT_SUBJECT and not _has_joint_subject(view, cue, text):
             continue
+        if _a_participle(view, cue, text):
+            continue  # "show the signed agreement": an adjective, not a signing
         if HAD_BEFORE.search(text, view.start, cue.start_char):
             continue  # "had agreed to": a result of an earlier meeting
         if _hedged(view, cue, text):
@@ -219,6 +223,11 @@ def _splits(view: SentenceView, cue: Span, text: str, end: int) -> list[tuple[in
         if word_count(text[opens : min(following)]) >= 3:
             found.append((action.start_char, opens))
     return sorted(set(found))
+
+
+def _a_participle(view: SentenceView, cue: Span, text: str) -> bool:
+    previous = text[view.start : cue.start_char].split()[-1:]
+    return " " not in cue.text and bool(previous) and previous[0].lower() in ARTICLES
 
 
 def _a_standing_body(body: str) -> bool:
