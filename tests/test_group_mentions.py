@@ -57,3 +57,12 @@ def test_the_leaders_of_each_sides_delegation_are_the_talks_participants():
 def test_one_sides_lead_alone_is_no_meeting():
     text = "On the United States side, the talks were led by Treasury Secretary Janet Yellen."
     assert analyze(text, dt.date(2024, 4, 8)).meetings == []
+
+
+def test_the_day_both_sides_agreed_dates_their_undated_meeting():
+    text = (
+        "Trump met Xi Jinping on the final day of the summit in Osaka. Trump and Xi agreed "
+        "Saturday to restart trade talks."
+    )
+    (meeting,) = analyze(text, dt.date(2019, 6, 30)).meetings
+    assert meeting.start_date == dt.date(2019, 6, 29)

@@ -498,3 +498,10 @@ def test_a_document_signed_by_both_sides_is_their_meeting_and_one_side_alone_is_
     ]
     one = "The order was signed by President Trump on January 15, 2020."
     assert meetings(one, dt.date(2020, 1, 16)) == []
+
+
+def test_a_call_on_a_day_of_the_month_after_the_story_is_planned():
+    text = "特朗普19日与习近平通话时将敲定具体细节。"
+    assert [(m[0], m[1], m[2]) for m in meetings(text, dt.date(2025, 9, 15))] == [
+        ("call", "planned", dt.date(2025, 9, 19))
+    ]

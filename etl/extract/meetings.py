@@ -34,6 +34,7 @@ SAYER_GAP = 12  # characters between a name and its speech verb ("Wang Yi also s
 # "said that President Xi …": a clause of its own, whose subject is not the sayer
 SAID_THAT = re.compile(r"\s+that\s+(?!(?:he|she|they|we|i|his|her|their|our)\b)", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r",\s(?:whose|who|which)\s")
+DAY_ONLY = re.compile(r"\d{1,2}\s?[日일]")
 WITH_BEFORE = re.compile(r"\bwith\s+$")
 # "had been expected to meet": a plan overtaken by events
 UNDONE_PLAN = lexicon("meetings", "undone_plan")
@@ -67,11 +68,13 @@ def _status(view: SentenceView, cue: Span, text: str) -> str:
 
 
 def _relative_future(date: DateMention, reference: dt.date | None) -> bool:
-    """A date told relative to the story ("tomorrow", "next week") that falls
+    """A date told relative to the story ("tomorrow", "next week", "19日") that falls
     after it. A written date after the story ("met on Dec. 21") is a conflict
     for the resolver, not a plan."""
     start = date.value.start
-    written = any(ch.isdigit() for ch in date.value.text)
+    written = any(ch.isdigit() for ch in date.value.text) and not DAY_ONLY.fullmatch(
+        date.value.text.strip()
+    )  # "19日", "19일": a day of the story's month, told relative to it
     return reference is not None and start is not None and start > reference and not written
 
 

@@ -11,6 +11,7 @@ from etl.extract.appositives import with_appositive_titles
 from etl.extract.consensus import listed_outcomes
 from etl.extract.dates import dateline, filed_on
 from etl.extract.group_mentions import (
+    dated_by_agreement,
     distinct,
     with_attendees,
     with_delegations,
@@ -125,8 +126,13 @@ def extract(
     filed = dateline_span(doc)
     filed_from = dateline_place(doc)
     told = meeting_mentions(views, text, reference, filed)
-    meetings = with_delegations(
-        with_attendees(with_fallback(told, quoted_people, mentions, text), views), views
+    meetings = dated_by_agreement(
+        with_delegations(
+            with_attendees(with_fallback(told, quoted_people, mentions, text), views), views
+        ),
+        views,
+        text,
+        reference,
     )
     if turns:
         recorded = transcript_meeting(
