@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from etl.extract.outcomes import category
+from etl.extract.outcome_categories import category
 from tests.support import DOCS, analyze
 
 

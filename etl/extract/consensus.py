@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from etl.extract.outcomes import category
+from etl.extract.outcome_categories import category
 from etl.extract.records import OutcomeRecord
 from etl.extract.sentences import OUTCOME_LABELS, SentenceView
 from etl.extract.text import word_count

@@ -7,27 +7,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Span
 
-from etl.extract.nlp import lexicon, load_yaml
+from etl.extract.nlp import lexicon
+from etl.extract.outcome_categories import a_standing_body, category
+from etl.extract.outcome_filters import (
+    COMMAS,
+    HAD_BEFORE,
+    a_participle,
+    before_closing_quote,
+    cut_off,
+    hedged,
+    last_comma,
+    says_nothing,
+)
 from etl.extract.records import OutcomeRecord
 from etl.extract.sentences import OUTCOME_LABELS, SentenceView
 from etl.extract.text import is_cjk, is_hangul, word_count
 from etl.extract.topics import primary_topic
 
-HEDGES = lexicon("outcomes", "hedges")
-ARTICLES = frozenset(lexicon("outcomes", "articles"))
 JOINT_AFTER_THAT = 2  # characters between "agreed that" and "both sides"
 NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED", "REITERATED")
 ENUMERATORS = lexicon("outcomes", "enumerators")
-TALK_VERBS = lexicon("outcomes", "talk_verbs")
-TALK_NOUNS = lexicon("outcomes", "talk_nouns")
-MECHANISM_WORDS = lexicon("outcomes", "mechanism_words")
-WORKING_GROUP_WORDS = lexicon("outcomes", "working_group_words")
-INVITATION_WORDS = lexicon("outcomes", "invitation_words")
-CJK_TALK_WORDS = lexicon("outcomes", "cjk_talk_words")
 CJK_CONNECTIVES = lexicon("outcomes", "cjk_connectives")
 ONE_GOVERNMENT = re.compile(
     r"(?:^|[\s,])(?:China|Beijing|[Tt]he United States|Washington|[Tt]he U\.S\.|[Tt]he US"
@@ -40,20 +42,15 @@ NEW_SUBJECT = re.compile(
     r"(,\s*|\s)(?:and|but|while)\s((?:[A-Z][\w'.-]*\s){0,3}(?:[A-Z][\w'-]+|he|she|they))"
     r"\s[a-z]+ed\b"
 )
-COMMAS = (",", "，")
-FUNCTION_WORDS = frozenset(lexicon("outcomes", "function_words"))
-SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "’", ")", "다")
 TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|as well as)$")
 OCCASION = re.compile(r",\s(?:following|after|during|before|while|when|at the end of)\s")
 # "Regional issues were also discussed": in a meeting report an agentless
 # passive means both sides; the subject is what was discussed.
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|have been|has been)(?:\s+also)?\s+$")
-HAD_BEFORE = re.compile(r"\bhad(?:\s+(?:also|already|previously|earlier|both))?\s+$")
 WE_BEFORE = re.compile(r"\b[Ww]e(?:'ve| have| also| both| have also| have both)?\s+$")
 ATTRIBUTION_VERBS = frozenset(lexicon("outcomes", "attribution_verbs"))
 KOREAN_CONNECTIVES = lexicon("outcomes", "korean_connectives")
 KOREAN_OCCASIONS = lexicon("outcomes", "korean_occasions")
-_NO_QUOTES = str.maketrans("", "", '"“”‘’')
 CATEGORY_PRIORITY = (
     "working_group",
     "talks",
@@ -110,30 +107,6 @@ def _has_joint_subject(view: SentenceView, cue: Span, text: str) -> bool:
     return len(named) >= 2 and " and " in text[named[0].end : named[-1].start]
 
 
-def category(description: str, cue_label: str) -> str:
-    lowered = description.lower().translate(_NO_QUOTES)
-    if any(word in lowered for word in WORKING_GROUP_WORDS):
-        return "working_group"
-    if cue_label in ("INVITED", "VISIT_PLAN") or any(word in lowered for word in INVITATION_WORDS):
-        return "invitation"
-    if any(word in lowered for word in CJK_TALK_WORDS):
-        return "talks"
-    words = lowered.replace(",", " ").split()
-    marker = next((i for i, w in enumerate(words) if w in ("to", "will")), -1)
-    verb = words[marker + 1] if 0 <= marker < len(words) - 1 else ""
-    if verb in TALK_VERBS and any(noun in lowered for noun in TALK_NOUNS):
-        return "talks"
-    if any(word in lowered for word in MECHANISM_WORDS) or (
-        "continue" in lowered
-        and "high-level" in lowered
-        and ("communication" in lowered or "dialogue" in lowered)
-    ):
-        return "dialogue_mechanism"
-    if cue_label == "DISCUSSED":
-        return "other"
-    return "commitment"
-
-
 def _parts(view: SentenceView, text: str) -> list[Part]:
     cues = [c for c in view.cues if c.label_ in OUTCOME_LABELS]
     parts: list[Part] = []
@@ -146,17 +119,17 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
             continue
         if cue.label_ in NEEDS_JOINT_SUBJECT and not _has_joint_subject(view, cue, text):
             continue
-        if _a_participle(view, cue, text):
+        if a_participle(view, cue, text):
             continue  # "show the signed agreement": an adjective, not a signing
         if HAD_BEFORE.search(text, view.start, cue.start_char):
             continue  # "had agreed to": a result of an earlier meeting
-        if _hedged(view, cue, text):
+        if hedged(view, cue, text):
             continue  # "双方或会讨论…", "if both sides agree to …": not a result
         if cue.label_ == "INVITED" and _at_the_invitation(view, cue, text):
             continue
         end = cues[i + 1].start_char if i + 1 < len(cues) else view.end
         if i + 1 < len(cues):
-            comma = _last_comma(text, cue.end_char, end)
+            comma = last_comma(text, cue.end_char, end)
             end = comma if comma > 0 else end
         new_clause = _new_clause(view, text, cue.end_char, end)
         end = new_clause[0] if new_clause else end
@@ -174,7 +147,7 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
             end = min([stop for stop in stops if stop >= 0], default=end)
         if cue.label_ == "INVITED":
             that = text.rfind(" that ", view.start, cue.start_char)
-            comma = _last_comma(text, view.start, cue.start_char)
+            comma = last_comma(text, view.start, cue.start_char)
             subject = _new_clause(view, text, view.start, cue.start_char, last=True)
             start = max(
                 that + 6 if that >= 0 else view.start,
@@ -225,24 +198,6 @@ def _splits(view: SentenceView, cue: Span, text: str, end: int) -> list[tuple[in
     return sorted(set(found))
 
 
-def _a_participle(view: SentenceView, cue: Span, text: str) -> bool:
-    previous = text[view.start : cue.start_char].split()[-1:]
-    return " " not in cue.text and bool(previous) and previous[0].lower() in ARTICLES
-
-
-def _a_standing_body(body: str) -> bool:
-    lowered = body.lower()
-    return any(word in lowered for word in (*WORKING_GROUP_WORDS, *MECHANISM_WORDS))
-
-
-def _hedged(view: SentenceView, cue: Span, text: str) -> bool:
-    """A condition or a possibility before the cue, in its clause."""
-    clause_start = max(view.start, _last_comma(text, view.start, cue.start_char) + 1)
-    lead = text[clause_start : cue.start_char]
-    words = set(re.findall(r"[a-z]+", lead.lower()))
-    return bool(words & set(HEDGES)) or any(h in lead for h in HEDGES if not h.isascii())
-
-
 def _at_the_invitation(view: SentenceView, cue: Span, text: str) -> bool:
     """ "应王毅邀请，布林肯访华", "왕이 부장의 초청으로": how a visit came about, not a result."""
     if is_cjk(cue.text):
@@ -253,10 +208,6 @@ def _at_the_invitation(view: SentenceView, cue: Span, text: str) -> bool:
     if is_hangul(cue.text):
         return text[cue.end_char : cue.end_char + 5].lstrip().startswith(KOREAN_OCCASIONS)
     return False
-
-
-def _last_comma(text: str, start: int, end: int) -> int:
-    return max(text.rfind(comma, start, end) for comma in COMMAS)
 
 
 def _new_clause(
@@ -309,21 +260,8 @@ def _without_attribution(body: str) -> str:
     return body
 
 
-def _before_closing_quote(body: str) -> str:
-    """A result quoted from a readout ends where the quote does ("…countries,"
-    said the official): what follows is the reporter's."""
-    for i, mark in enumerate(body):
-        if mark == "”" and "“" not in body[:i]:
-            return body[:i]
-        if mark == '"' and '"' not in body[:i] and body[i + 1 : i + 2] in ("", " ", ",", "."):
-            return body[:i]
-    return body
-
-
 def _describe(part: Part, text: str) -> str:
-    body = (
-        _before_closing_quote(text[part.start : part.end]).strip(" \n,，、").rstrip(".;,，。；、")
-    )
+    body = before_closing_quote(text[part.start : part.end]).strip(" \n,，、").rstrip(".;,，。；、")
     body = TRAILING_CONJUNCTION.sub("", _without_attribution(body)).rstrip(".;,，。；、")
     starts_at_cue = part.start >= part.cue.end_char - 3
     spelled_out = is_hangul(body) or is_cjk(part.cue.text)  # the clause already holds the cue
@@ -334,28 +272,6 @@ def _describe(part: Part, text: str) -> str:
     return " ".join(body.split())
 
 
-@lru_cache(maxsize=1)
-def _empty_words() -> frozenset[str]:
-    return frozenset(str(word) for word in load_yaml("empty_objects.yaml"))
-
-
-def _says_nothing(part: Part, text: str) -> bool:
-    """ "exchanged views on other issues": an object of empty words only."""
-    words = re.findall(r"[A-Za-z]+", text[max(part.start, part.cue.end_char) : part.end].lower())
-    content = [w for w in words if len(w) > 3 or w not in FUNCTION_WORDS]
-    return (
-        bool(words)
-        and all(w in _empty_words() for w in content)
-        and not is_cjk(text[part.start : part.end])
-    )
-
-
-def _cut_off(part: Part, text: str) -> bool:
-    """An excerpt that ends mid-sentence ("… exchanged views on issues o")."""
-    rest = text[part.end :].strip()
-    return not rest and not text.rstrip().endswith(SENTENCE_ENDS)
-
-
 def outcome_mentions(
     view: SentenceView, text: str, meeting_index: int | None
 ) -> list[OutcomeRecord]:
@@ -364,12 +280,16 @@ def outcome_mentions(
     if view.headline:
         return records
     for whole in _parts(view, text):
-        quoted = _before_closing_quote(text[whole.start : whole.end])
+        quoted = before_closing_quote(text[whole.start : whole.end])
         part = Part(whole.start, whole.start + len(quoted), whole.cue)
-        if part.cue.label_ == "LAUNCHED" and not _a_standing_body(text[part.start : part.end]):
+        if part.cue.label_ == "LAUNCHED" and not a_standing_body(text[part.start : part.end]):
             continue  # "launched a satellite": no result of the meeting
         description = _describe(part, text)
-        if word_count(description) < 3 or _says_nothing(part, text) or _cut_off(part, text):
+        if (
+            word_count(description) < 3
+            or says_nothing(part.start, part.end, part.cue.end_char, text)
+            or cut_off(part.end, text)
+        ):
             continue
         status = "discussed" if part.cue.label_ == "DISCUSSED" else "agreed"
         record = OutcomeRecord(
