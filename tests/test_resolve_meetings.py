@@ -124,3 +124,12 @@ def test_across_stories_the_same_people_undated_are_one_meeting_only_near_in_tim
     assert same_meeting(dated, told_soon, across_documents=True)
     assert not same_meeting(dated, told_years_later, across_documents=True)
     assert same_meeting(dated, told_years_later)  # within one story, the people suffice
+
+
+def test_a_third_countrys_official_new_to_the_gazetteer_is_known_by_nationality():
+    text = (
+        "Rubio and Foreign Minister Wang Yi are scheduled to meet Friday in Kuala Lumpur. "
+        "Rubio spoke shortly after holding talks with Russian Foreign Minister Sergey Lavrov."
+    )
+    (meeting,) = analyze(text, dt.date(2025, 7, 10)).meetings
+    assert (meeting.status, sorted(meeting.participants)) == ("planned", ["Marco Rubio", "Wang Yi"])

@@ -16,16 +16,8 @@ from etl.extract.records import PersonMention, Place
 from etl.extract.text import is_hangul
 
 PRONOUNS = {"he", "she"}
-NATIONALITY = {
-    "chinese": "CN",
-    "china": "CN",
-    "china's": "CN",
-    "beijing's": "CN",
-    "u.s.": "US",
-    "us": "US",
-    "american": "US",
-    "america's": "US",
-    "washington's": "US",
+NATIONALITY: dict[str, str] = {
+    str(word): str(country) for word, country in load_yaml("nationalities.yaml").items()
 }
 _MAX_NEW_NAME_TOKENS = 3
 
