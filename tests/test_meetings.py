@@ -505,3 +505,13 @@ def test_a_call_on_a_day_of_the_month_after_the_story_is_planned():
     assert [(m[0], m[1], m[2]) for m in meetings(text, dt.date(2025, 9, 15))] == [
         ("call", "planned", dt.date(2025, 9, 19))
     ]
+
+
+def test_who_is_told_of_a_postponed_trip_is_not_on_it():
+    text = (
+        "Blinken said he had informed senior diplomat Wang Yi of the decision to postpone his "
+        "visit to Beijing."
+    )
+    assert [(m[1], m[4]) for m in meetings(text, dt.date(2023, 2, 3))] == [
+        ("cancelled", ["Antony Blinken"])
+    ]

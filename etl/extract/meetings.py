@@ -30,6 +30,8 @@ CITY_OF = re.compile(
     re.IGNORECASE,
 )
 ORIGIN_WORDS = lexicon("meetings", "origin_words")
+ADDRESSEE_VERBS = frozenset(lexicon("meetings", "addressee_verbs"))
+ADDRESSEE_REACH = 30  # characters: the verb, and a title before the name
 SAYER_GAP = 12  # characters between a name and its speech verb ("Wang Yi also said")
 # "said that President Xi …": a clause of its own, whose subject is not the sayer
 SAID_THAT = re.compile(r"\s+that\s+(?!(?:he|she|they|we|i|his|her|their|our)\b)", re.IGNORECASE)
@@ -163,7 +165,16 @@ def _participants(view: SentenceView, cue: Span, text: str) -> tuple[PersonMenti
         and not _names_an_institution(text, m.end)
         and (clauses.overlaps(m.start, m.start + 1) or _met_with(view, cue, text, m))
         and not _reports_it(view, cue, text, m)
+        and not (cue.label_ == "VISIT" and _told_of_it(view, text, m))
     )
+
+
+def _told_of_it(view: SentenceView, text: str, mention: PersonMention) -> bool:
+    """ "He had informed Wang Yi of the decision to postpone his visit": who is
+    told of a trip is not on it."""
+    lead = text[max(view.start, mention.start - ADDRESSEE_REACH) : mention.start].lower()
+    words = lead.split()
+    return any(word in ADDRESSEE_VERBS for word in words[-3:])
 
 
 def _reports_it(view: SentenceView, cue: Span, text: str, mention: PersonMention) -> bool:
