@@ -39,13 +39,13 @@ def _opens_a_title(tokens: dict[int, Token], start: int) -> bool:
     return False
 
 
-def _phrase(doc: Doc, tokens: dict[int, Token], start: int, people: list[int]) -> str | None:
+def _phrase(text: str, tokens: dict[int, Token], start: int, people: list[int]) -> str | None:
     """The title phrase that begins at ``start`` up to the next comma or the end
     of the clause; never one that names another person ("…, Foreign Minister Wang")."""
     if not _opens_a_title(tokens, start):
         return None
-    for end in _END.finditer(doc.text, start, start + MAX_CHARS + 1):
-        phrase = doc.text[start : end.start()].strip()
+    for end in _END.finditer(text, start, start + MAX_CHARS + 1):
+        phrase = text[start : end.start()].strip()
         if end.group(0) == "." and _ABBREVIATED.search(phrase):
             continue  # "U.S. Indo-Pacific Command": a full stop inside an abbreviation
         if any(start <= p < end.start() for p in people):
@@ -55,30 +55,34 @@ def _phrase(doc: Doc, tokens: dict[int, Token], start: int, people: list[int]) -
 
 
 def _after(
-    doc: Doc, tokens: dict[int, Token], mention: PersonMention, people: list[int]
+    text: str, tokens: dict[int, Token], mention: PersonMention, people: list[int]
 ) -> str | None:
-    lead = _AFTER.match(doc.text, mention.end)
-    return _phrase(doc, tokens, lead.end(), people) if lead else None
+    lead = _AFTER.match(text, mention.end)
+    return _phrase(text, tokens, lead.end(), people) if lead else None
 
 
 def _before(
-    doc: Doc,
+    text: str,
     tokens: dict[int, Token],
     mention: PersonMention,
     sentence_start: int,
     people: list[int],
 ) -> str | None:
     """ "The commander of X, Adm. Y, …": the sentence opens with the title."""
-    head = doc.text[sentence_start : mention.start]
+    if mention.start - sentence_start > MAX_CHARS + 12:
+        return None  # too far from the sentence's start to be its opening phrase
+    head = text[sentence_start : mention.start]
     found = _OPENING_TITLE.fullmatch(head)
     if found is None:
         return None
-    return _phrase(doc, tokens, sentence_start + found.start(2), people) and found.group(2)
+    return _phrase(text, tokens, sentence_start + found.start(2), people) and found.group(2)
 
 
-def _kind_of(doc: Doc, tokens: dict[int, Token], phrase: str, mention: PersonMention) -> str | None:
+def _kind_of(
+    text: str, tokens: dict[int, Token], phrase: str, mention: PersonMention
+) -> str | None:
     """The role kind of the first title in the appositive, for a name that had none."""
-    start = doc.text.find(phrase, max(0, mention.start - MAX_CHARS - 10))
+    start = text.find(phrase, max(0, mention.start - MAX_CHARS - 10))
     for index in range(start, start + len(phrase)):
         token = tokens.get(index)
         if token is not None and token.ent_type_ == TITLE and token.ent_iob_ == "B":
@@ -87,6 +91,7 @@ def _kind_of(doc: Doc, tokens: dict[int, Token], phrase: str, mention: PersonMen
 
 
 def with_appositive_titles(doc: Doc, mentions: list[PersonMention]) -> list[PersonMention]:
+    text = doc.text  # built anew on every access: read once
     tokens = {t.idx: t for t in doc}
     openings = [sent.start_char for sent in doc.sents]
     people = sorted(m.start for m in mentions)
@@ -96,13 +101,13 @@ def with_appositive_titles(doc: Doc, mentions: list[PersonMention]) -> list[Pers
             result.append(mention)
             continue
         opening = openings[max(0, bisect_right(openings, mention.start) - 1)]
-        phrase = _after(doc, tokens, mention, people) or _before(
-            doc, tokens, mention, opening, people
+        phrase = _after(text, tokens, mention, people) or _before(
+            text, tokens, mention, opening, people
         )
         if phrase is None:
             result.append(mention)
             continue
         title = f"{mention.title}, {phrase}" if mention.title else phrase
-        kind = mention.title_kind or _kind_of(doc, tokens, phrase, mention)
+        kind = mention.title_kind or _kind_of(text, tokens, phrase, mention)
         result.append(replace(mention, title=title, title_kind=kind))
     return result

@@ -26,6 +26,7 @@ def _title_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=64)  # one scan of a transcript per distinct label, not per turn
 def full_name(text: str, surname: str) -> str | None:
     """The most frequent "Given [I.] Surname" the text writes for ``surname``."""
     written = surname[:1].upper() + surname[1:].lower()

@@ -110,7 +110,7 @@ def _with_given_name(doc: Doc, mention: PersonMention, ent: Span) -> PersonMenti
     span = doc[start:end]
     if mention.title is not None:  # "General Liu Zhenli": the title stays with the full name
         return replace(
-            mention, text=doc.text[mention.start : span.end_char], end=span.end_char,
+            mention, text=_text_between(doc, mention.start, span.end_char), end=span.end_char,
             kind="titled_name", name=span.text, gazetteer_key=None,
         )  # fmt: skip
     return PersonMention(span.text, span.start_char, span.end_char, kind="name", name=span.text)
@@ -125,6 +125,12 @@ def _is_middle_initial(doc: Doc, index: int, first: int) -> bool:
         and index + 1 < len(doc)
         and _is_name_token(doc[index + 1])
     )
+
+
+def _text_between(doc: Doc, start: int, end: int) -> str:
+    """The text of token-aligned offsets (``doc.text`` is rebuilt on every access)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.text if span is not None else ""
 
 
 def _new_titled_name(doc: Doc, title: Span, country: str | None) -> PersonMention | None:

@@ -16,6 +16,7 @@ from etl.extract.nlp import CUES_KEY, lexicon
 from etl.extract.quotes import QuoteSpan
 from etl.extract.records import StatementRecord
 from etl.extract.sentences import OUTCOME_LABELS
+from etl.extract.spans import SpanIndex
 
 LEAD_WORDS = frozenset(lexicon("narrated", "lead_words"))
 
@@ -27,15 +28,16 @@ def narrated_quotes(
     unattributed = [
         (s.start, s.end) for s in statements if s.kind == "direct_quote" and s.speaker is None
     ]
-    cues = sorted(doc.spans[CUES_KEY], key=lambda c: c.start_char)
+    text = doc.text  # built anew on every access: read once
+    cues = SpanIndex(list(doc.spans[CUES_KEY]), start=lambda c: c.start_char)
     found = set()
     for quote in quotes:
-        inside = [c for c in cues if quote.start <= c.start_char and c.end_char <= quote.end]
+        inside = [c for c in cues.starting_in(quote.start, quote.end) if c.end_char <= quote.end]
         outcome = next((c for c in inside if c.label_ in OUTCOME_LABELS), None)
         if outcome is None:
             continue
-        lead = doc.text[quote.start : outcome.start_char].split()
-        partial = _continues_a_sentence(doc, quote) and all(w.lower() in LEAD_WORDS for w in lead)
+        lead = text[quote.start : outcome.start_char].split()
+        partial = _continues_a_sentence(text, quote) and all(w.lower() in LEAD_WORDS for w in lead)
         account = any(quote.start <= s and e <= quote.end for s, e in unattributed) and any(
             c.label_ == "JOINT" and c.start_char < outcome.start_char for c in inside
         )
@@ -44,9 +46,9 @@ def narrated_quotes(
     return found
 
 
-def _continues_a_sentence(doc: Doc, quote: QuoteSpan) -> bool:
+def _continues_a_sentence(text: str, quote: QuoteSpan) -> bool:
     """Words of the reporter's sentence come before the opening mark."""
-    before = doc.text[max(0, quote.outer_start - 200) : quote.outer_start]
+    before = text[max(0, quote.outer_start - 200) : quote.outer_start]
     clause = before.rsplit("\n", 1)[-1]
     for stop in (". ", "? ", "! ", "。"):
         clause = clause.rsplit(stop, 1)[-1]

@@ -19,6 +19,7 @@ HEDGES = lexicon("outcomes", "hedges")
 ARTICLES = frozenset(lexicon("outcomes", "articles"))
 FUNCTION_WORDS = frozenset(lexicon("outcomes", "function_words"))
 SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "’", ")", "다")
+_NON_SPACE = re.compile(r"\S")
 HAD_BEFORE = re.compile(r"\bhad(?:\s+(?:also|already|previously|earlier|both))?\s+$")
 
 
@@ -64,5 +65,9 @@ def says_nothing(start: int, end: int, cue_end: int, text: str) -> bool:
 
 def cut_off(end: int, text: str) -> bool:
     """An excerpt that ends mid-sentence ("… exchanged views on issues o")."""
-    rest = text[end:].strip()
-    return not rest and not text.rstrip().endswith(SENTENCE_ENDS)
+    if _NON_SPACE.search(text, end) is not None:
+        return False  # more text follows: not the excerpt's end
+    last = len(text) - 1
+    while last >= 0 and text[last].isspace():
+        last -= 1
+    return last < 0 or not text[last].endswith(SENTENCE_ENDS)
