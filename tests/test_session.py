@@ -23,7 +23,10 @@ def _open(url: str, start, failures) -> None:
 
 
 def test_processes_opening_a_new_file_at_once_all_get_it_in_wal_mode(tmp_path):
-    context = multiprocessing.get_context("fork")
+    # children forked from a clean server process: a fork of the test process
+    # would inherit the threads earlier tests leave (and can hang on their locks)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["etl.db.session", "tests.test_session"])
     failures = context.Queue()
     for round_number in range(ROUNDS):
         url = f"sqlite:///{tmp_path / f'new-{round_number}.db'}"
