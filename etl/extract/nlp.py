@@ -24,6 +24,8 @@ from etl.extract.scripts import han_variants
 from etl.extract.text import is_hangul
 
 PATTERNS_DIR = Path(__file__).with_name("patterns")
+# libyaml's safe loader when PyYAML has it: the same documents, parsed in C
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_TEXT_CHARS = 50_000_000
 
 # Entity labels the ruler assigns; ent_id_ carries the payload.
@@ -46,9 +48,11 @@ class NamePattern:
     country: str | None = None  # when every person of that name is of one country
 
 
+@cache
 def load_yaml(name: str) -> Any:
+    """A patterns file, parsed once per process (callers only read it)."""
     with (PATTERNS_DIR / name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=SAFE_LOADER)
 
 
 @cache

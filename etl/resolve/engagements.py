@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from etl.extract.nlp import SAFE_LOADER
 from etl.resolve.meetings import MeetingDraft
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "engagements.yaml"
@@ -160,7 +161,7 @@ def _day(value: object) -> dt.date:
 
 
 def load_calendar(path: Path = DEFAULT_PATH) -> Calendar:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or []
     entries = []
     for item in raw:
         start = _day(item["start"])

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from etl.extract.nlp import NamePattern
+from etl.extract.nlp import SAFE_LOADER, NamePattern
 from etl.extract.scripts import to_simplified
 from etl.extract.text import is_hangul
 
@@ -149,7 +149,7 @@ class Gazetteer:
 
 def load_gazetteer(path: Path = DEFAULT_PATH) -> Gazetteer:
     with path.open(encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle) or []
+        raw = yaml.load(handle, Loader=SAFE_LOADER) or []
     return Gazetteer(tuple(_entry(item) for item in raw))
 
 
