@@ -365,8 +365,8 @@ def evaluate(
     db: DbOption = None,
 ) -> None:
     """Score extraction against a gold file: precision, recall and F1 per fact
-    kind, then each document's missed and spurious facts. Reads --db (or the
-    default database) unless --docs is given; never writes to a database of yours."""
+    kind, then each document's missed, spurious and wrong facts. Reads --db (or
+    the default database) unless --docs is given; never writes to a database of yours."""
     if docs and db:
         _fail("give --docs (loaded into a throwaway database) or --db (read as it is), not both")
     if (floors is None) != (corpus is None):
