@@ -157,8 +157,8 @@ def test_a_period_before_the_story_is_kept_as_its_bounds(words, first, last):
 
 
 def test_this_morning_is_the_storys_day():
-    (mention,) = find_dates("The call this morning lasted two hours.", dt.date(2022, 3, 18))
-    assert mention.value.start == dt.date(2022, 3, 18)
+    (mention,) = find_dates("The ministers spoke this morning for an hour.", dt.date(2023, 5, 9))
+    assert mention.value.start == dt.date(2023, 5, 9)
 
 
 @given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 12, 31)),

@@ -37,17 +37,17 @@ def test_someone_who_attended_joins_the_meeting_told_before():
 
 def test_an_attendee_in_korean_joins_the_summit():
     text = (
-        "트럼프 대통령과 시진핑 주석은 30일 부산에서 정상회담을 했다. "
-        "확대 정상회담에 참석한 제이미슨 그리어 무역대표는 “대두 문제에 집중했다”고 설명했다."
+        "바이든 대통령과 시진핑 주석은 15일 리마에서 정상회담을 했다. "
+        "회담에 참석한 블링컨 국무장관은 “양측이 솔직하게 대화했다”고 설명했다."
     )
-    (meeting,) = analyze(text, dt.date(2025, 10, 31)).meetings
-    assert sorted(meeting.participants) == ["Donald Trump", "Jamieson Greer", "Xi Jinping"]
+    (meeting,) = analyze(text, dt.date(2023, 11, 16)).meetings
+    assert sorted(meeting.participants) == ["Antony Blinken", "Joe Biden", "Xi Jinping"]
 
 
 def test_the_leaders_of_each_sides_delegation_are_the_talks_participants():
     text = (
-        "Officials traveled to Beijing this week. On the United States side, the talks were led "
-        "by Treasury Secretary Janet Yellen. On the Chinese side, the talks were led by Vice "
+        "Officials met in Geneva this week. The US side of the talks was headed by Treasury "
+        "Secretary Janet Yellen. The Chinese side of the talks was headed by Vice "
         "Premier He Lifeng. The two sides agreed to hold further talks on financial stability."
     )
     (meeting,) = analyze(text, dt.date(2024, 4, 8)).meetings
@@ -55,14 +55,14 @@ def test_the_leaders_of_each_sides_delegation_are_the_talks_participants():
 
 
 def test_one_sides_lead_alone_is_no_meeting():
-    text = "On the United States side, the talks were led by Treasury Secretary Janet Yellen."
+    text = "The US side of the talks was headed by Treasury Secretary Janet Yellen."
     assert analyze(text, dt.date(2024, 4, 8)).meetings == []
 
 
 def test_the_day_both_sides_agreed_dates_their_undated_meeting():
     text = (
-        "Trump met Xi Jinping on the final day of the summit in Osaka. Trump and Xi agreed "
-        "Saturday to restart trade talks."
+        "Blinken met Wang Yi on the last day of the forum in Lima. Blinken and Wang agreed "
+        "Tuesday to reopen the consulates."
     )
-    (meeting,) = analyze(text, dt.date(2019, 6, 30)).meetings
-    assert meeting.start_date == dt.date(2019, 6, 29)
+    (meeting,) = analyze(text, dt.date(2023, 6, 22)).meetings
+    assert meeting.start_date == dt.date(2023, 6, 20)

@@ -7,8 +7,8 @@ PREVIEW = (
     "Preview of the state visit\n\n"
     "MODERATOR: Welcome. We have with us Dana Whitfield, who leads the Asia desk, and "
     "Secretary Whitfield's deputy.\n\n"
-    "MS WHITFIELD: Thank you. We are going to host the first summit between President Biden "
-    "and President Xi Jinping in Woodside tomorrow.\n\n"
+    "MS WHITFIELD: Thank you. We will host President Biden and President Xi Jinping for "
+    "their summit in Lima tomorrow.\n\n"
     "QUESTION: What will they discuss?\n\n"
     "MS. WHITFIELD: Trade and security, mostly, and much else besides.\n"
 )

@@ -403,13 +403,13 @@ def test_a_visit_a_leader_looks_forward_to_is_an_invitation_taken_up():
         "Biden spoke by phone with Xi Jinping on Tuesday. Biden said he looked forward to "
         "visiting Beijing later this year."
     )
-    assert outcomes(text, dt.date(2024, 4, 3)) == [
+    assert outcomes(text, dt.date(2023, 5, 10)) == [
         ("invitation", "agreed", "looked forward to visiting Beijing later this year")
     ]
 
 
 def test_a_condition_or_a_possibility_is_no_result():
-    published = dt.date(2024, 4, 3)
+    published = dt.date(2023, 5, 10)
     english = (
         "Biden spoke by phone with Xi Jinping on Tuesday. Officials said that if both sides "
         "agreed to resume military talks, tensions would ease."
@@ -421,14 +421,14 @@ def test_a_condition_or_a_possibility_is_no_result():
 
 def test_a_standing_body_announced_at_the_meeting_is_a_result_and_nothing_else_launched_is():
     text = (
-        "Blinken met Wang Yi in Beijing on June 18, 2023. Wang announced the inauguration of "
+        "Blinken met Wang Yi in Beijing on June 18, 2023. Wang announced the launch of "
         "the China-U.S. Fisheries Working Group."
     )
     assert outcomes(text) == [
         (
             "working_group",
             "agreed",
-            "announced the inauguration of the China-U.S. Fisheries Working Group",
+            "announced the launch of the China-U.S. Fisheries Working Group",
         )
     ]
     other = "Blinken met Wang Yi in Beijing on June 18, 2023. China launched a weather satellite."
@@ -437,17 +437,17 @@ def test_a_standing_body_announced_at_the_meeting_is_a_result_and_nothing_else_l
 
 def test_one_government_signing_on_a_day_binds_itself():
     text = (
-        "Trump met Liu He in Washington on January 15, 2020. The US on January 15 signed the "
-        "first phase of a trade deal with China."
+        "Blinken met Wang Yi in Beijing on March 3, 2023. China on March 3 signed the "
+        "second part of a fisheries accord with the United States."
     )
-    assert [d for _, _, d in outcomes(text, dt.date(2020, 1, 16))] == [
-        "signed the first phase of a trade deal with China"
+    assert [d for _, _, d in outcomes(text, dt.date(2023, 3, 4))] == [
+        "signed the second part of a fisheries accord with the United States"
     ]
 
 
 def test_a_participle_after_an_article_is_no_signing():
     text = (
-        "Trump met Liu He in Washington on January 15, 2020. Trump and Liu He showed the signed "
-        "trade agreement to reporters."
+        "Blinken met Wang Yi in Beijing on March 3, 2023. Blinken and Wang held up the signed "
+        "accord for the cameras."
     )
-    assert outcomes(text, dt.date(2020, 1, 16)) == []
+    assert outcomes(text, dt.date(2023, 3, 4)) == []

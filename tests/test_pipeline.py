@@ -101,16 +101,16 @@ def test_an_undated_call_of_an_older_story_is_not_a_later_call_of_the_same_peopl
         encoding="utf-8",
     )
     (tmp_path / "b_newer.txt").write_text(
-        "President Joe Biden spoke by phone with President Xi Jinping on April 2, 2024.",
+        "President Joe Biden spoke by phone with President Xi Jinping on March 5, 2024.",
         encoding="utf-8",
     )
     (tmp_path / "manifest.csv").write_text(
-        "file,published\na_older.txt,2022-07-28\nb_newer.txt,2024-04-02\n", encoding="utf-8"
+        "file,published\na_older.txt,2022-11-25\nb_newer.txt,2024-03-05\n", encoding="utf-8"
     )
     assert pipeline.run([tmp_path]).failures == []
     assert rows(pipeline, "select start_date from v_meetings order by meeting_id") == [
         (None,),
-        ("2024-04-02",),
+        ("2024-03-05",),
     ]
 
 

@@ -108,19 +108,19 @@ def test_a_meeting_of_another_relationship_is_out_of_scope():
 
 def test_a_call_and_a_video_call_of_one_story_are_one_video_meeting():
     text = (
-        "Vice Premier Liu He held a video call with Treasury Secretary Janet Yellen on Tuesday. "
-        "In the call, Liu He and Janet Yellen spoke about supply chains."
+        "Vice Premier He Lifeng held a video call with Treasury Secretary Janet Yellen on Tuesday. "
+        "In the call, He Lifeng and Janet Yellen spoke about export controls."
     )
-    kinds = [m.kind for m in analyze(text, dt.date(2022, 7, 6)).meetings]
+    kinds = [m.kind for m in analyze(text, dt.date(2023, 9, 27)).meetings]
     assert kinds == ["video"]
 
 
 def test_across_stories_the_same_people_undated_are_one_meeting_only_near_in_time():
-    dated = draft([BLINKEN, WANG], kind="call", start=D(2023, 2, 3))
+    dated = draft([BLINKEN, WANG], kind="call", start=D(2023, 3, 14))
     told_soon = draft([BLINKEN, WANG], kind="call")
-    told_soon.not_after = D(2023, 2, 20)
+    told_soon.not_after = D(2023, 3, 30)
     told_years_later = draft([BLINKEN, WANG], kind="call")
-    told_years_later.not_after = D(2025, 6, 11)
+    told_years_later.not_after = D(2025, 1, 20)
     assert same_meeting(dated, told_soon, across_documents=True)
     assert not same_meeting(dated, told_years_later, across_documents=True)
     assert same_meeting(dated, told_years_later)  # within one story, the people suffice
@@ -128,8 +128,8 @@ def test_across_stories_the_same_people_undated_are_one_meeting_only_near_in_tim
 
 def test_a_third_countrys_official_new_to_the_gazetteer_is_known_by_nationality():
     text = (
-        "Rubio and Foreign Minister Wang Yi are scheduled to meet Friday in Kuala Lumpur. "
-        "Rubio spoke shortly after holding talks with Russian Foreign Minister Sergey Lavrov."
+        "Rubio and Foreign Minister Wang Yi are scheduled to meet Friday in Lima. "
+        "Rubio spoke after holding talks with Russian Foreign Minister Ivan Petrov."
     )
-    (meeting,) = analyze(text, dt.date(2025, 7, 10)).meetings
+    (meeting,) = analyze(text, dt.date(2025, 3, 4)).meetings
     assert (meeting.status, sorted(meeting.participants)) == ("planned", ["Marco Rubio", "Wang Yi"])

@@ -26,7 +26,8 @@ def people(gold: Gold, meeting: PredictedMeeting) -> set[str | None]:
 def _overlap(g: GoldMeeting, m: PredictedMeeting, named: set[str | None]) -> float | None:
     """The participants' overlap when the two can be one meeting, else None."""
     shared = len(g.participants & named)
-    if not named or shared == 0 or shared / len(g.participants | (named - g.optional)) < 0.5:
+    overlap = shared / len(g.participants | (named - g.optional)) if named else 0.0
+    if shared == 0 or overlap < 0.5:
         return None
     if g.cities and m.city and not same_city(m.city, list(g.cities)):
         return None
@@ -34,7 +35,7 @@ def _overlap(g: GoldMeeting, m: PredictedMeeting, named: set[str | None]) -> flo
         return None
     if g.status == "cancelled" and m.status != "cancelled":
         return None
-    return shared / len(g.participants | (named - g.optional))
+    return overlap
 
 
 def _shown(value: object) -> str:

@@ -1,6 +1,6 @@
-"""Titles in apposition: "Gen. Wu Yanan, the commander of the Southern Theater
-Command, said …" and "The commander of Indo-Pacific Command, Adm. Samuel
-Paparo, held …". The office a reporter spells out beside the name is the
+"""Titles in apposition: "Gen. Zhou Peng, the commander of the Northern Theater
+Command, said …" and "The commander of the Pacific Fleet, Adm. Dana
+Ortiz, spoke …". The office a reporter spells out beside the name is the
 title at the time, often more telling than the rank before it; the mention
 keeps both ("Gen., the commander of …")."""
 

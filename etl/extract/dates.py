@@ -265,8 +265,7 @@ def _month_bounds(match: re.Match[str]) -> tuple[dt.date, dt.date] | None:
     month, year = _month_number(match["month"]), int(match["year"])
     if not 1 <= year <= 9998:
         return None
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return dt.date(year, month, 1), following - dt.timedelta(days=1)
+    return _bounds(year, month)
 
 
 def filed_on(

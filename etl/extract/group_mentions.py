@@ -125,7 +125,7 @@ def _attendees(view: SentenceView) -> tuple[PersonMention, ...]:
     attended = view.first("ATTENDED")
     if attended is None:
         return ()
-    # English names the meeting after the verb, Korean before it ("정상회담에 참석한")
+    # English names the meeting after the verb, Korean before it ("회담에 참석한")
     named_after = any(
         c.label_ in MEETING_NOUNS and c.start_char > attended.start_char for c in view.cues
     )
@@ -137,7 +137,7 @@ def _attendees(view: SentenceView) -> tuple[PersonMention, ...]:
 def with_attendees(
     meetings: list[MeetingRecord], views: Sequence[SentenceView]
 ) -> list[MeetingRecord]:
-    """ "Greer, who attended the expanded talks, said …": people of one side
+    """ "Ortiz, who sat in on the second session, said …": people of one side
     said to have attended a meeting join the two-sided meeting told before (or,
     failing that, after) instead of making a meeting of their own."""
     result = list(meetings)
@@ -163,7 +163,7 @@ DELEGATION_REACH = 2  # sentences between the two sides' "led by"
 
 
 def _led(view: SentenceView) -> tuple[PersonMention, ...]:
-    """The people a "talks were led by" sentence names after the cue."""
+    """The people a "delegation was headed by" sentence names after the cue."""
     led = view.first("LED_BY")
     if led is None or not view.labels() & MEETING_NOUNS:
         return ()
@@ -177,9 +177,8 @@ def _led(view: SentenceView) -> tuple[PersonMention, ...]:
 def with_delegations(
     meetings: list[MeetingRecord], views: Sequence[SentenceView]
 ) -> list[MeetingRecord]:
-    """ "On the US side, the talks were led by A and B. On the Chinese side, the
-    talks were led by C.": the talks of A, B and C, when no meeting told names
-    them together."""
+    """ "The US delegation was headed by A and B. China's was led by C.": the
+    talks of A, B and C, when no meeting told names them together."""
     led = [(n, v, _led(v)) for n, v in enumerate(views)]
     led = [(n, v, people) for n, v, people in led if people]
     result = list(meetings)
@@ -216,7 +215,7 @@ def dated_by_agreement(
     text: str,
     reference: dt.date | None,
 ) -> list[MeetingRecord]:
-    """ "Trump and Xi agreed Saturday to restart trade talks": the day both sides
+    """ "Ito and Wang agreed Tuesday to reopen the fishery talks": the day both sides
     agreed is the day of their meeting, when the story tells it without one."""
     result = list(meetings)
     for view in views:
@@ -225,7 +224,7 @@ def dated_by_agreement(
             continue
         said = find_dates(text[agreed.start_char : agreed.end_char], reference)
         if not said or said[0].value.start is None:
-            continue  # "agreed Saturday to", "agreed on Friday to": the day sits in the cue
+            continue  # "agreed Tuesday to", "agreed on Friday to": the day sits in the cue
         named = [m for m in view.mentions if m.start < agreed.start_char and m.kind != "pronoun"]
         for index, record in enumerate(result):
             undated = record.date is None and record.status == "held"

@@ -1,6 +1,6 @@
 """Korean news names an official the gazetteer does not know by name, then
-office, then particle: "리청강 상무부 국제무역담판대표 겸 부부장은 …",
-"가오펑 중국 상무부 대변인은 …", and later by surname and office ("리
+office, then particle: "왕웨이 외교부 부부장 겸 협상대표는 …",
+"천밍 중국 국방부 대변인은 …", and later by surname and office ("왕
 부부장은"). A Hangul word of two to four syllables that
 opens a sentence and is followed, within a few words, by a title of the
 patterns and a topic or subject particle is that person's name."""
@@ -29,7 +29,7 @@ def korean_titled_names(doc: Doc) -> list[PersonMention]:
         first = sent[0]
         if len(sent) < 3:
             continue
-        if SURNAME.fullmatch(first.text):  # "리 부부장은 또 …": the 리청강 named before
+        if SURNAME.fullmatch(first.text):  # "왕 부부장은 또 …": the 왕웨이 named before
             earlier = next(
                 (m for m in reversed(found) if (m.name or "").startswith(first.text)), None
             )

@@ -54,7 +54,7 @@ REFUSED_OBJECTS = re.compile(r"\b(?:invitations?|requests?|offers?|proposals?|bi
 
 def _status(view: SentenceView, cue: Span, text: str) -> str:
     """Cancelled or planned when the words around the meeting cue say so ("will
-    meet", "is expected to hold talks tomorrow"); a future elsewhere in the
+    meet", "is due to hold talks on Monday"); a future elsewhere in the
     sentence ("…, who will travel later") does not make a held meeting planned."""
     low, high = (
         max(view.start, cue.start_char - STATUS_WINDOW),
@@ -155,8 +155,8 @@ def _main_clauses(view: SentenceView, cue: Span) -> Intervals:
 
 def _participants(view: SentenceView, cue: Span, text: str) -> tuple[PersonMention, ...]:
     """People in the main clause and the cue's clause, and whoever the cue's
-    "with" names even past a phrase that looks like a clause ("held his fifth
-    call since taking office with his Chinese counterpart")."""
+    "with" names even past a phrase that looks like a clause ("held a long
+    call since arriving in Lima with the Chinese premier")."""
     clauses = _main_clauses(view, cue)
     return tuple(
         m
@@ -170,7 +170,7 @@ def _participants(view: SentenceView, cue: Span, text: str) -> tuple[PersonMenti
 
 
 def _told_of_it(view: SentenceView, text: str, mention: PersonMention) -> bool:
-    """ "He had informed Wang Yi of the decision to postpone his visit": who is
+    """ "She told Minister Li she would delay her trip": who is
     told of a trip is not on it."""
     lead = text[max(view.start, mention.start - ADDRESSEE_REACH) : mention.start].lower()
     words = lead.split()
@@ -178,7 +178,7 @@ def _told_of_it(view: SentenceView, text: str, mention: PersonMention) -> bool:
 
 
 def _reports_it(view: SentenceView, cue: Span, text: str, mention: PersonMention) -> bool:
-    """ "Wang Yi said that Xi and Biden had a fruitful meeting": who says that
+    """ "Li said that the two presidents met in Lima": who says that
     others met is not in the meeting ("Blinken said that he met …" is)."""
     for speech in (c for c in view.cues if c.label_ == SPEECH):
         if not mention.end <= speech.start_char <= mention.end + SAYER_GAP:
@@ -224,7 +224,7 @@ def _date(
         date the statement, not the meeting."""
         lead = text[max(view.start, candidate.start - 12) : candidate.start].lower()
         trail = text[candidate.end : candidate.end + 20]
-        # "…, whose president called on rival powers Friday": another event's day
+        # "…, whose king opened a museum Friday": another event's day
         relative = candidate.start > cue.end_char and RELATIVE_CLAUSE.search(
             text, cue.end_char, candidate.start
         )

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
-from etl.extract.nlp import CUES_KEY, DESCRIPTOR, PERSON, PLACE, TITLE, load_yaml
+from etl.extract.nlp import CUES_KEY, DESCRIPTOR, PERSON, PLACE, TITLE, load_yaml, title_first_words
 from etl.extract.records import PersonMention, Place
 from etl.extract.text import is_hangul
 
@@ -108,7 +108,7 @@ def _with_given_name(doc: Doc, mention: PersonMention, ent: Span) -> PersonMenti
     else:
         return mention
     span = doc[start:end]
-    if mention.title is not None:  # "General Liu Zhenli": the title stays with the full name
+    if mention.title is not None:  # "General Wang Haibin": the title stays with the full name
         return replace(
             mention, text=_text_between(doc, mention.start, span.end_char), end=span.end_char,
             kind="titled_name", name=span.text, gazetteer_key=None,
@@ -117,7 +117,7 @@ def _with_given_name(doc: Doc, mention: PersonMention, ent: Span) -> PersonMenti
 
 
 def _is_middle_initial(doc: Doc, index: int, first: int) -> bool:
-    """ "Charles Q. Brown": an initial between a given name and a surname."""
+    """ "Dana K. Ortiz": an initial between a given name and a surname."""
     token = doc[index]
     return (
         index > first
@@ -232,11 +232,6 @@ def pronoun_mentions(doc: Doc, surnames: frozenset[str] = frozenset()) -> list[P
 
 
 @lru_cache(maxsize=1)
-def _title_words() -> tuple[str, ...]:
-    return tuple(str(t["phrase"]).split()[0] for t in load_yaml("titles.yaml"))
-
-
-@lru_cache(maxsize=1)
 def _name_modifiers() -> frozenset[str]:
     return frozenset(str(word) for word in load_yaml("name_modifiers.yaml"))
 
@@ -258,7 +253,7 @@ def _modifies_title(doc: Doc, ent: Span) -> bool:
     if following.ent_type_ == TITLE or following.norm_ == "'s":
         return True
     word = following.text.lower()
-    return any(word.startswith(t) for t in _title_words() if not t.isascii())
+    return any(word.startswith(t) for t in title_first_words() if not t.isascii())
 
 
 def places(doc: Doc) -> list[Place]:

@@ -61,6 +61,12 @@ def lexicon(module: str, name: str) -> tuple[str, ...]:
     return tuple(str(word) for word in load_yaml("lexicon.yaml")[module][name])
 
 
+@cache
+def title_first_words() -> frozenset[str]:
+    """The words titles open with ("secretary", "gen."): never a given name."""
+    return frozenset(str(t["phrase"]).split()[0] for t in load_yaml("titles.yaml"))
+
+
 @lru_cache(maxsize=1)
 def hangul_particles() -> str:
     return "|".join(load_yaml("particles.yaml")["hangul"])

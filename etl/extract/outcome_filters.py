@@ -64,7 +64,7 @@ def says_nothing(start: int, end: int, cue_end: int, text: str) -> bool:
 
 
 def cut_off(end: int, text: str) -> bool:
-    """An excerpt that ends mid-sentence ("… exchanged views on issues o")."""
+    """An excerpt that ends mid-sentence ("… the two sides discussed fisheries a")."""
     if _NON_SPACE.search(text, end) is not None:
         return False  # more text follows: not the excerpt's end
     last = len(text) - 1

@@ -34,7 +34,7 @@ CJK_CONNECTIVES = lexicon("outcomes", "cjk_connectives")
 ONE_GOVERNMENT = re.compile(
     r"(?:^|[\s,])(?:China|Beijing|[Tt]he United States|Washington|[Tt]he U\.S\.|[Tt]he US"
     r"|[Tt]he (?:Chinese|U\.S\.|American) side)(?:\s+also)?"
-    r"(?:\s+on\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s+$"  # "The US on January 15 signed …"
+    r"(?:\s+on\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s+$"  # "China on March 3 signed …"
 )
 # ", and Xi welcomed …", "… and Secretary Yellen accepted …": a clause with its own
 # subject is a result of its own
@@ -90,7 +90,7 @@ def _has_joint_subject(view: SentenceView, cue: Span, text: str) -> bool:
         and not text[view.start : c.start_char].strip()
         for c in view.cues
     ):
-        return True  # "The meeting … covered a range of issues"
+        return True  # "The meeting … covered fishing rights"
     if cue.text.lower().endswith("that") and any(
         c.label_ == "JOINT" and 0 <= c.start_char - cue.end_char <= JOINT_AFTER_THAT
         for c in view.cues
@@ -120,11 +120,11 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
         if cue.label_ in NEEDS_JOINT_SUBJECT and not _has_joint_subject(view, cue, text):
             continue
         if a_participle(view, cue, text):
-            continue  # "show the signed agreement": an adjective, not a signing
+            continue  # "held up the signed accord": an adjective, not a signing
         if HAD_BEFORE.search(text, view.start, cue.start_char):
             continue  # "had agreed to": a result of an earlier meeting
         if hedged(view, cue, text):
-            continue  # "双方或会讨论…", "if both sides agree to …": not a result
+            continue  # "双方或将讨论…", "if both sides agree to …": not a result
         if cue.label_ == "INVITED" and _at_the_invitation(view, cue, text):
             continue
         end = cues[i + 1].start_char if i + 1 < len(cues) else view.end

@@ -32,7 +32,7 @@ MIN_TITLE_LABELS = 3
 # presidential archives, a title and a name ending in a full stop. Such a line
 # is a label only when it starts with a title and the document repeats labels.
 PERIOD_LABEL = re.compile(r"(?m)^(?P<label>Q|[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})\.[ \t]+(?=\S)")
-# "MR. KIRBY:" opens a briefing's remarks even when no other label follows
+# "MR. ORTIZ:" opens a briefing's remarks even when no other label follows
 HONORIFIC_LABEL = re.compile(r"(?:MR|MS|MRS|DR)\.? [A-Z][A-Z'’-]+$")
 SECTION_BREAK = re.compile(r"\n[ \t]*\n[ \t]*\n")
 DIRECTION = re.compile(r"\((?P<body>[^()\n]{1,60})\)")

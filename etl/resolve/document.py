@@ -259,7 +259,7 @@ class DocumentResolver:
 def in_scope(draft: MeetingDraft) -> bool:
     """A US–China meeting: both sides there, or no third country (a trip to
     China one side plans or cancels). "Kerry will meet Putin in Sochi" in a US
-    briefing, or Wang Yi's talks with Lavrov, are another relationship's."""
+    briefing, or Wang Yi's talks with a Russian minister, are another relationship's."""
     countries = {p.country for p in draft.participants.values() if p.country}
     return countries >= SIDES or not countries - SIDES
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from etl.resolve.dates import DateConflict
 
+REMOTE = frozenset(["call", "video"])  # kinds of a meeting held apart
 RECENT = dt.timedelta(days=45)  # an undated mention tells of a meeting this close to its story
 DATE_TOLERANCE = dt.timedelta(days=1)
 STATUS_RANK = {"held": 2, "planned": 1, "cancelled": 0}
@@ -126,9 +127,6 @@ def _told_near(a: MeetingDraft, b: MeetingDraft) -> bool:
         return True  # nothing to tell them apart by
     first, second = sorted(d for d in days if d is not None)
     return (second - first) <= RECENT
-
-
-REMOTE = frozenset(["call", "video"])
 
 
 def same_meeting(a: MeetingDraft, b: MeetingDraft, *, across_documents: bool = False) -> bool:

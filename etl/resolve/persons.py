@@ -45,7 +45,7 @@ def kind_matches(title_kind: str | None, kinds: tuple[str, ...]) -> bool:
 
 
 def _one_word_name(name: str) -> bool:
-    """Korean writes a whole name as one word of two to four syllables ("리청강")."""
+    """Korean writes a whole name as one word of two to four syllables ("왕웨이")."""
     return 2 <= len(name) <= 4 and is_hangul(name)
 
 
