@@ -81,7 +81,7 @@ class DocumentResolver:
             return None
         key = (mention.start, mention.end)
         if key not in self.by_span:
-            found = self.resolver.resolve(mention, self.day, self.context)
+            found = self._named_before(self.resolver.resolve(mention, self.day, self.context))
             self.by_span[key] = found
             if found is not None:
                 self.resolved.append((mention, found))
@@ -95,6 +95,20 @@ class DocumentResolver:
                 if found.entry is None:
                     self.new_persons.setdefault(found.name, NewPerson(found.name, found.country))
         return self.by_span[key]
+
+    def _named_before(self, found: Resolution | None) -> Resolution | None:
+        """A person the document created is later named by the end of the name
+        ("Foreign Minister Ana Lima Costa" … "Minister Lima Costa"): the same person,
+        not a second one."""
+        if found is None or found.entry is not None or found.name in self.new_persons:
+            return found
+        tail = found.name.split()
+        for earlier in self.new_persons.values():
+            words = earlier.name.split()
+            if len(words) > len(tail) and words[-len(tail) :] == tail:
+                country = earlier.country or found.country
+                return Resolution(earlier.name, "surname_context", 0.85, None, country, found.title)
+        return found
 
     def _title(
         self,
