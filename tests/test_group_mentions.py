@@ -57,12 +57,3 @@ def test_the_leaders_of_each_sides_delegation_are_the_talks_participants():
 def test_one_sides_lead_alone_is_no_meeting():
     text = "The US side of the talks was headed by Treasury Secretary Janet Yellen."
     assert analyze(text, dt.date(2024, 4, 8)).meetings == []
-
-
-def test_the_day_both_sides_agreed_dates_their_undated_meeting():
-    text = (
-        "Blinken met Wang Yi on the last day of the forum in Lima. Blinken and Wang agreed "
-        "Tuesday to reopen the consulates."
-    )
-    (meeting,) = analyze(text, dt.date(2023, 6, 22)).meetings
-    assert meeting.start_date == dt.date(2023, 6, 20)

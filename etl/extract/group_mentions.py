@@ -4,13 +4,11 @@ the meetings named before them and the people the document names most."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from etl.extract.dates import find_dates
 from etl.extract.records import MeetingRecord, PersonMention
 from etl.extract.sentences import SentenceView
 from etl.extract.text import is_hangul
@@ -197,42 +195,3 @@ def with_delegations(
                           participants=people)
         )  # fmt: skip
     return sorted(result, key=lambda r: r.start)
-
-
-def _words(person: PersonMention) -> set[str]:
-    return {w.lower() for w in (person.name or person.text).split()}
-
-
-def _all_named(record: MeetingRecord, named: Sequence[PersonMention]) -> bool:
-    """Each participant is one of ``named`` ("Xi" is "Xi Jinping", "Trump" is
-    "President Donald J. Trump": a shared name word)."""
-    return all(any(_words(p) & _words(m) for m in named) for p in record.participants)
-
-
-def dated_by_agreement(
-    meetings: list[MeetingRecord],
-    views: Sequence[SentenceView],
-    text: str,
-    reference: dt.date | None,
-) -> list[MeetingRecord]:
-    """ "Ito and Wang agreed Tuesday to reopen the fishery talks": the day both sides
-    agreed is the day of their meeting, when the story tells it without one."""
-    result = list(meetings)
-    for view in views:
-        agreed = view.first("AGREED")
-        if agreed is None or view.headline:
-            continue
-        said = find_dates(text[agreed.start_char : agreed.end_char], reference)
-        if not said or said[0].value.start is None:
-            continue  # "agreed Tuesday to", "agreed on Friday to": the day sits in the cue
-        named = [m for m in view.mentions if m.start < agreed.start_char and m.kind != "pronoun"]
-        for index, record in enumerate(result):
-            undated = record.date is None and record.status == "held"
-            if undated and len(named) >= 2 and record.participants and _all_named(record, named):
-                start = agreed.start_char + said[0].start
-                result[index] = replace(
-                    record,
-                    date=said[0].value,
-                    date_span=(start, start + said[0].end - said[0].start),
-                )
-    return result

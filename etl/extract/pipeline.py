@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from etl.extract.appositives import with_appositive_titles
+from etl.extract.borrowed_dates import dated_by_act, dated_by_agreement
 from etl.extract.consensus import listed_outcomes
 from etl.extract.dates import dateline, filed_on
 from etl.extract.group_mentions import (
-    dated_by_agreement,
     distinct,
     with_attendees,
     with_delegations,
@@ -126,13 +126,11 @@ def extract(
     filed = dateline_span(doc)
     filed_from = dateline_place(doc)
     told = meeting_mentions(views, text, reference, filed)
-    meetings = dated_by_agreement(
-        with_delegations(
-            with_attendees(with_fallback(told, quoted_people, mentions, text), views), views
-        ),
-        views,
-        text,
-        reference,
+    grouped = with_delegations(
+        with_attendees(with_fallback(told, quoted_people, mentions, text), views), views
+    )
+    meetings = dated_by_act(
+        dated_by_agreement(grouped, views, text, reference), views, text, reference
     )
     if turns:
         recorded = transcript_meeting(
