@@ -75,10 +75,10 @@ def dated_by_act(
     offset, said = next(iter(days.values()))
     result = list(meetings)
     for index, record in enumerate(result):
-        view = next((v for v in views if v.start <= record.start < v.end), None)
-        if record.date is not None or record.status != "held" or view is None:
+        told = next((v for v in views if v.start <= record.start < v.end), None)
+        if record.date is not None or record.status != "held" or told is None:
             continue
-        if view.first(*ACTS) is not None:
+        if told.first(*ACTS) is not None:
             start = offset + said.start
             result[index] = replace(
                 record, date=said.value, date_span=(start, start + said.end - said.start)
