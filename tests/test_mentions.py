@@ -12,6 +12,32 @@ def test_a_capitalized_name_behind_a_title_is_a_new_person():
     assert names(text) == [("titled_name", "Zhang Hanlin", "Commerce Minister")]
 
 
+def test_an_office_named_with_its_country_keeps_the_country_in_its_title():
+    (mention,) = extract_text("U.S. Trade Representative Dana Whitfield flew in.").persons
+    assert (mention.name, mention.title, mention.country) == (
+        "Dana Whitfield",
+        "U.S. Trade Representative",
+        "US",
+    )
+
+
+def test_descriptors_written_with_a_dotted_initialism_are_found():
+    text = "The U.S. president said the talks went well. His U.S. counterpart agreed."
+    found = [(m.kind, m.text) for m in extract_text(text).persons if m.kind == "descriptor"]
+    assert found == [("descriptor", "The U.S. president"), ("descriptor", "His U.S. counterpart")]
+
+
+def test_the_person_an_office_serves_is_not_mentioned_by_its_name():
+    text = "The envoy met Deputy Assistant to the President Mara Quinn. He spoke to the President."
+    found = [m.text for m in extract_text(text).persons if m.kind == "descriptor"]
+    assert found == ["the President"]
+
+
+def test_a_politburo_member_is_a_title():
+    text = "Politburo Member Zhang Hanlin joined the talks."
+    assert names(text) == [("titled_name", "Zhang Hanlin", "Politburo Member")]
+
+
 def test_a_headline_verb_after_a_title_is_no_name():
     text = (
         "Chinese Defense Minister Holds Talks With US Counterpart\nThe two ministers met on Friday."

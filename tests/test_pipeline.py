@@ -407,3 +407,15 @@ def test_v_participants_shows_the_title_as_written_and_the_role_on_record(pipeli
     assert found["Dong Jun"].startswith("Defense Minister")
     written = dict(rows(pipeline, "select person_name, title_as_written from v_participants"))
     assert written["Lloyd Austin"] == "Defense Secretary"
+
+
+def test_a_title_written_as_the_role_up_to_its_dots_shows_as_written(pipeline, tmp_path):
+    (tmp_path / "tai.txt").write_text(
+        "GENEVA, March 2, 2022 — US Trade Representative Katherine Tai met Chinese Vice "
+        "Premier Liu He on Wednesday to review the tariff truce.\n"
+    )
+    pipeline.run([tmp_path])
+    found = dict(rows(pipeline, "select person_name, title from v_participants"))
+    assert found["Katherine Tai"] == "US Trade Representative"
+    role = dict(rows(pipeline, "select person_name, role_title from v_participants"))
+    assert role["Katherine Tai"] == "U.S. Trade Representative"

@@ -7,7 +7,6 @@ from etl.extract.text import (
     is_hangul,
     is_headline,
     title_end,
-    without_abbreviation_stops,
     word_count,
 )
 
@@ -44,15 +43,3 @@ def test_a_title_ends_inside_the_text(text):
 def test_a_chinese_line_ending_in_a_corner_quote_is_a_sentence_not_a_headline():
     assert not is_headline("发言人说：「双方将保持沟通，推动关系稳定发展。」")
     assert is_headline("中美元首会晤")
-
-
-@given(st.text(alphabet="ABCUS. adelrt", max_size=40))
-def test_initialisms_lose_their_stops_and_nothing_else_changes(text):
-    result = without_abbreviation_stops(text)
-    assert without_abbreviation_stops(result) == result
-    assert result.replace(".", "") == text.replace(".", "")
-
-
-def test_the_outlet_style_of_an_initialism_does_not_matter():
-    assert without_abbreviation_stops("U.S. Trade Representative") == "US Trade Representative"
-    assert without_abbreviation_stops("Gen. Wu of the P.R.C. navy") == "Gen. Wu of the PRC navy"

@@ -11,7 +11,16 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
-from etl.extract.nlp import CUES_KEY, DESCRIPTOR, PERSON, PLACE, TITLE, load_yaml, title_first_words
+from etl.extract.nlp import (
+    CUES_KEY,
+    DESCRIPTOR,
+    PERSON,
+    PLACE,
+    TITLE,
+    lexicon,
+    load_yaml,
+    title_first_words,
+)
 from etl.extract.records import PersonMention, Place
 from etl.extract.text import is_hangul
 
@@ -22,6 +31,7 @@ NATIONALITY: dict[str, str] = {
 _MAX_NEW_NAME_TOKENS = 3
 
 
+OFFICE_LINKS = frozenset(lexicon("mentions", "office_links"))
 NOT_NAMES = frozenset([*WEEKDAYS, *MONTH_NAMES, "jr", "sr"])
 
 
@@ -38,7 +48,9 @@ def _is_name_token(token: Token) -> bool:
 
 
 def _country_before(doc: Doc, index: int) -> str | None:
-    """Nationality word just before a title: "Chinese Foreign Minister", "U.S. Secretary"."""
+    """Nationality word just before a title: "Chinese Foreign Minister", "U.S. Secretary";
+    called with the title's second token, the title's own first word ("U.S. Trade
+    Representative", an office named with its country)."""
     for back in (1, 2):
         if index - back < 0:
             break
@@ -182,7 +194,7 @@ def person_mentions(doc: Doc) -> list[PersonMention]:
             continue
         if ent.label_ == TITLE and not is_hangul(ent.text):
             run = _title_run(doc, ents, i)
-            country = _country_before(doc, run.start)
+            country = _country_before(doc, run.start) or _country_before(doc, run.start + 1)
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             if nxt is not None and nxt.label_ == PERSON and nxt.start == ent.end:
                 mentions.append(_with_given_name(doc, _from_person(nxt, ent, country, run), nxt))
@@ -201,7 +213,7 @@ def person_mentions(doc: Doc) -> list[PersonMention]:
                 consumed.add(i + 1)
             elif not _is_bare_syllable(ent):
                 mentions.append(_with_given_name(doc, _from_person(ent, None, None), ent))
-        elif ent.label_ == DESCRIPTOR:
+        elif ent.label_ == DESCRIPTOR and not _in_office_name(doc, ent):
             country, _, kind = ent.ent_id_.partition("|")
             mentions.append(
                 PersonMention(
@@ -215,6 +227,15 @@ def person_mentions(doc: Doc) -> list[PersonMention]:
                 )
             )
     return mentions
+
+
+def _in_office_name(doc: Doc, ent: Span) -> bool:
+    """ "Deputy Assistant to the President": an office's name ends in the person
+    it serves, who is not the one named after it."""
+    if ent.start < 2:
+        return False
+    link, office = doc[ent.start - 1], doc[ent.start - 2]
+    return link.lower_ in OFFICE_LINKS and office.is_title
 
 
 def pronoun_mentions(doc: Doc, surnames: frozenset[str] = frozenset()) -> list[PersonMention]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 MAX_HEADLINE_WORDS = 20
 
 
@@ -63,12 +61,3 @@ def word_count(text: str) -> int:
     cjk = sum(1 for ch in text if _is_cjk(ch))
     spaced = sum(1 for word in text.split() if not any(_is_cjk(ch) for ch in word))
     return spaced + (cjk + 1) // 2
-
-
-_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
-
-
-def without_abbreviation_stops(text: str) -> str:
-    """ "U.S. Trade Representative" -> "US Trade Representative": one spelling of
-    an initialism, so titles group and compare whatever the outlet's style."""
-    return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)

@@ -16,7 +16,7 @@ from etl.extract.records import (
     Place,
     StatementRecord,
 )
-from etl.extract.text import is_hangul, without_abbreviation_stops
+from etl.extract.text import is_hangul
 from etl.resolve.dates import DateConflict, TitledPerson, check_date
 from etl.resolve.engagements import Calendar, consult_calendar, default_calendar
 from etl.resolve.meetings import MeetingDraft, MentionSpan, Participant, merge_drafts
@@ -88,7 +88,7 @@ class DocumentResolver:
                 if mention.title_kind and mention.title_kind not in NON_NAME_TITLES:
                     self.kinds.setdefault(found.name, set()).add(mention.title_kind)
                     if mention.title and not is_hangul(mention.title):  # "장관과": particles
-                        written = without_abbreviation_stops(" ".join(mention.title.split()))
+                        written = " ".join(mention.title.split())
                         self.written_titles.setdefault(found.name, written)
                 if found.name not in self.context:
                     self.context.append(found.name)

@@ -24,6 +24,7 @@ depends_on: str | Sequence[str] | None = None
 
 VIEWS = ["v_participants"]
 PREVIOUS = VIEWS_DIR / "history" / "0002"
+OWN = VIEWS_DIR / "history" / "0010"  # the definition this revision made; 0011 redefines it
 # SQLite rebuilds a table on a batch change and refuses while a view reads it:
 # v_persons reads meeting_participants too, so it is dropped and made again.
 READERS = ["v_persons"]
@@ -34,7 +35,7 @@ def upgrade() -> None:
         op.execute(statement)
     with op.batch_alter_table("meeting_participants", schema=None) as batch_op:
         batch_op.add_column(sa.Column("title_as_written", sa.String(length=256), nullable=True))
-    for statement in create_view_statements(VIEWS):
+    for statement in create_view_statements(VIEWS, OWN):
         op.execute(statement)
 
 

@@ -2,7 +2,8 @@
 -- Grain: one row per meeting and person (evidence from several documents collapsed).
 -- title: as the documents write it ("Defense Secretary"), followed by the role on
 -- record for the meeting date when that says more ("Defense Secretary; Secretary
--- of Defense"); the role alone when no document gives a title.
+-- of Defense"); the role alone when no document gives a title. A written title
+-- that is the role up to its dots ("US Trade Representative") shows as written.
 with participants as (
     select * from meeting_participants
 ),
@@ -29,6 +30,8 @@ titled as (
         case
             when title_as_written is null then role_title
             when role_title is null then title_as_written
+            when replace(lower(role_title), '.', '') = replace(lower(title_as_written), '.', '')
+                then title_as_written
             when lower(role_title) like '%' || lower(title_as_written) || '%' then role_title
             else title_as_written || '; ' || role_title
         end as title
