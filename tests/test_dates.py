@@ -168,3 +168,16 @@ def test_periods_end_by_the_story_and_never_run_backwards(reference, words):
     (mention,) = find_dates(words, reference)
     first, last = mention.value.within
     assert first <= last <= reference
+
+
+def test_a_weekday_before_a_full_date_of_that_weekday_is_one_date():
+    (found,) = find_dates("in Lima on Tuesday, March 16, 2021, after the forum")
+    assert (found.value.start, found.value.text) == (
+        dt.date(2021, 3, 16),
+        "Tuesday, March 16, 2021",
+    )
+
+
+def test_a_weekday_before_a_date_of_another_weekday_stays_apart():
+    found = find_dates("on Monday, March 16, 2021", THURSDAY)
+    assert [f.value.start for f in found] == [dt.date(2021, 3, 15), dt.date(2021, 3, 16)]

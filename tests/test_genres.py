@@ -219,12 +219,14 @@ def test_a_history_of_summits_names_each_meeting_once():
 
 def test_a_wire_story_of_a_summit_told_after_the_agreement():
     resolved = analyze(read("busan_wire.txt"), dt.date(2025, 10, 30))
-    [meeting] = resolved.meetings
+    [meeting, visit] = resolved.meetings  # "Trump said he would visit China in April"
     assert (meeting.start_date, meeting.city, set(meeting.participants)) == (
         dt.date(2025, 10, 30),
         "Busan",
         {"Donald Trump", "Xi Jinping"},
     )
+    assert (visit.status, visit.country, visit.start_date) == ("planned", "CN", None)
+    assert set(visit.participants) == {"Donald Trump", "Xi Jinping"}
 
 
 def test_a_chinese_foreign_ministry_press_conference():

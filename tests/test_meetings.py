@@ -517,3 +517,28 @@ def test_who_is_told_of_a_postponed_trip_is_not_on_it():
     assert [(m[1], m[4]) for m in meetings(text, dt.date(2023, 3, 10))] == [
         ("cancelled", ["Antony Blinken"])
     ]
+
+
+def test_a_named_gathering_where_people_were_is_no_meeting_between_them():
+    text = (
+        "President Joe Biden listens as Chinese President Xi Jinping speaks at the G20 Lima "
+        "Summit on Friday."
+    )
+    assert meetings(text, dt.date(2024, 11, 16)) == []
+
+
+def test_a_call_held_is_a_call():
+    text = "President Joe Biden held a call with Chinese President Xi Jinping on Tuesday."
+    assert meetings(text, dt.date(2024, 4, 3))[0][:2] == ("call", "held")
+
+
+def test_the_two_leaders_last_call_on_another_day_is_a_call_of_its_own():
+    text = (
+        "President Joe Biden held a call with Chinese President Xi Jinping on Tuesday. "
+        "The two leaders last spoke on January 9."
+    )
+    found = meetings(text, dt.date(2024, 4, 3))
+    assert [(kind, day) for kind, _, day, _, _ in found] == [
+        ("call", dt.date(2024, 4, 2)),
+        ("call", dt.date(2024, 1, 9)),
+    ]

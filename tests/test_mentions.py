@@ -33,6 +33,11 @@ def test_the_person_an_office_serves_is_not_mentioned_by_its_name():
     assert found == ["the President"]
 
 
+def test_a_diplomats_standing_before_the_name_is_a_title():
+    text = "The minister briefed senior diplomat Zhang Hanlin on Monday."
+    assert names(text) == [("titled_name", "Zhang Hanlin", "senior diplomat")]
+
+
 def test_a_politburo_member_is_a_title():
     text = "Politburo Member Zhang Hanlin joined the talks."
     assert names(text) == [("titled_name", "Zhang Hanlin", "Politburo Member")]

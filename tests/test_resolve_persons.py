@@ -145,3 +145,13 @@ def test_his_chinese_counterpart_is_the_one_holder_of_the_meeting_role_on_the_da
     visit = "Secretary of State Antony Blinken met his Chinese counterpart in Lima on Thursday."
     (meeting,) = analyze(visit, dt.date(2023, 6, 16)).meetings
     assert sorted(meeting.participants) == ["Antony Blinken"]
+
+
+def test_a_visitors_host_is_the_one_counterpart_in_the_country_visited(resolver):
+    assert resolver.host("Joe Biden", "CN", APRIL_2024).name == "Xi Jinping"
+    assert resolver.host("Xi Jinping", "US", APRIL_2024).name == "Joe Biden"
+
+
+def test_no_host_without_a_known_visitor_or_a_day(resolver):
+    assert resolver.host("Dana Whitfield", "CN", APRIL_2024) is None
+    assert resolver.host("Joe Biden", "CN", None) is None

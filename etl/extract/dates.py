@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from etl.extract.records import DateRange
 
@@ -179,7 +179,27 @@ def find_dates(
             if value is not None:
                 found.append(DateMention(match.start(), match.end(), value))
                 taken.append((match.start(), match.end()))
-    return sorted(found, key=lambda m: m.start)
+    return _with_weekdays_joined(sorted(found, key=lambda m: m.start), text)
+
+
+def _with_weekdays_joined(found: list[DateMention], text: str) -> list[DateMention]:
+    """ "Friday, June 28, 2019" is one date: the weekday before a full date of that
+    weekday names the same day, not a second one."""
+    joined: list[DateMention] = []
+    for mention in found:
+        before = joined[-1] if joined else None
+        day = mention.value.start
+        if (
+            before is not None
+            and day is not None
+            and before.value.text.lower() == WEEKDAYS[day.weekday()]
+            and text[before.end : mention.start].strip(" ,") == ""
+        ):
+            value = replace(mention.value, text=text[before.start : mention.end])
+            joined[-1] = DateMention(before.start, mention.end, value)
+            continue
+        joined.append(mention)
+    return joined
 
 
 def _week(match: re.Match[str], reference: dt.date | None) -> DateRange:

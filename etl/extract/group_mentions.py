@@ -57,6 +57,8 @@ def _of_its_own(named: MeetingRecord, group: MeetingRecord, text: str) -> bool |
     when, having both, it looks back ("… since the San Francisco summit"); False
     when it tells more of the same meeting."""
     own_time = group.date is not None and named.date is not None and group.date != named.date
+    if own_time and group.kind != "in_person" and group.kind == named.kind:
+        return None if LOOKING_BACK.search(text, group.start, group.end) else True  # no place
     own_place = (
         group.place is not None
         and named.place is not None

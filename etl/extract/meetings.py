@@ -16,6 +16,7 @@ from etl.extract.nlp import SPEECH, lexicon
 from etl.extract.records import MeetingRecord, PersonMention, Place
 from etl.extract.sentences import OUTCOME_LABELS, SentenceView
 from etl.extract.spans import Intervals
+from etl.extract.subjects import pronoun_subjects
 
 FUTURE_WORDS = lexicon("meetings", "future_words")
 FIRST_PERSON = frozenset(["i", "we", "my", "our"])
@@ -48,6 +49,7 @@ SPEECH_BEFORE_DATE = lexicon("meetings", "speech_before_date")
 # "agreed to cut tariffs after talks with Xi": the talks are the occasion, not the result
 OCCASION_WORDS = frozenset(lexicon("meetings", "occasion_words"))
 DETERMINERS = frozenset(lexicon("meetings", "determiners"))
+EVENT_NOUNS = frozenset(lexicon("meetings", "event_nouns"))
 # "declined an invitation to meet", "turned down a request for talks"
 REFUSED_OBJECTS = re.compile(r"\b(?:invitations?|requests?|offers?|proposals?|bids?)\b|\bto\s*$")
 
@@ -109,6 +111,30 @@ def _occasion(text: str, view: SentenceView, cue: Span) -> bool:
     return bool(words) and words[-1] in OCCASION_WORDS
 
 
+def _named_gathering(text: str, view: SentenceView, cue: Span) -> bool:
+    """ "at the G7 Lima Summit", "during the Halifax Security Dialogue": a named
+    gathering of many where people were, not a meeting between them."""
+    if cue.text.lower() not in EVENT_NOUNS:
+        return False
+    words = text[view.start : cue.start_char].split()
+    named = False
+    while words and (words[-1][:1].isupper() or words[-1][:1].isdigit()):
+        words.pop()
+        named = True
+    while words and words[-1].lower() in DETERMINERS:
+        words.pop()
+    return named and bool(words) and words[-1].lower() in OCCASION_WORDS
+
+
+def _meeting_cue(view: SentenceView, text: str) -> Span | None:
+    """The sentence's first meeting cue that is not the name of a gathering."""
+    labels = ("MEET", "CALL", "VIDEO", "SPOKE", "MEET_WEAK", "SIGNING")
+    return next(
+        (c for c in view.cues if c.label_ in labels and not _named_gathering(text, view, c)),
+        None,
+    )
+
+
 def _undone(view: SentenceView, cue: Span, text: str) -> bool:
     """ "Blinken had been expected to meet Qin", in a story of a cancellation."""
     window = text[view.start : min(view.end, cue.end_char + STATUS_WINDOW)].lower()
@@ -151,6 +177,10 @@ def _main_clauses(view: SentenceView, cue: Span) -> Intervals:
             if i == 0 or segment[0] <= cue.start_char < segment[1]
         ]
     )
+
+
+def _key(person: PersonMention) -> str:
+    return person.gazetteer_key or person.name or person.text
 
 
 def _participants(view: SentenceView, cue: Span, text: str) -> tuple[PersonMention, ...]:
@@ -323,12 +353,13 @@ def meeting_mentions(
     records = []
     trip: Trip | None = None
     last_day: DateMention | None = None
+    subjects = pronoun_subjects(views)
     for number, view in enumerate(views):
         if view.headline:
             continue
         trip = _trip(view, text, reference, filed, number) or trip
         told_before, last_day = last_day, _last_day(view, text, reference) or last_day
-        cue = view.first("MEET", "CALL", "VIDEO", "SPOKE", "MEET_WEAK", "SIGNING")
+        cue = _meeting_cue(view, text)
         if cue is None and view.labels() & {"CANCELLED", "REFUSED"}:
             cue = view.first("VISIT")
         if cue is None:
@@ -341,12 +372,22 @@ def meeting_mentions(
         if _is_question(text, view):
             continue  # "Will he meet President Xi?" asserts no meeting
         participants = _participants(view, cue, text)
+        subject = subjects.get(view.start)
+        if subject is not None and _key(subject) not in {_key(p) for p in participants}:
+            participants = (subject, *participants)  # "He met Wang in Lima."
         countries = {m.country for m in participants if m.country}
         two_sides = len(countries) >= 2
         if view.speaker is not None and _first_person_before(text, view, cue):
             participants = (view.speaker, *participants)  # "I just met Foreign Minister Wang"
             two_sides = two_sides or bool(countries - {view.speaker.country})
-        if (cue.label_ in ("SPOKE", "MEET_WEAK", "SIGNING") or view.in_turn) and not two_sides:
+        group_subject = any(
+            c.label_ == "JOINT" or (c.label_ == "GROUP" and c.start_char < cue.start_char)
+            for c in view.cues
+        )  # "At a dinner in Buenos Aires, the two leaders agreed …"
+        weak = cue.label_ in ("MEET_WEAK", "SIGNING") or (
+            cue.label_ == "SPOKE" and not group_subject
+        )
+        if (weak or view.in_turn) and not two_sides:
             continue  # weak cue, or a speaker's aside: only a meeting of two named sides
         outcome = view.first(*OUTCOME_LABELS)
         result_first = outcome is not None and outcome.start_char < cue.start_char
@@ -373,10 +414,7 @@ def meeting_mentions(
                 date=date.value if date else None,
                 date_span=(date.start, date.end) if date else None,
                 place=place,
-                group_subject=any(
-                    c.label_ == "JOINT" or (c.label_ == "GROUP" and c.start_char < cue.start_char)
-                    for c in view.cues
-                ),  # "At a dinner in Buenos Aires, the two leaders agreed …"
+                group_subject=group_subject,
             )
         )
     return records

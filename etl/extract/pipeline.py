@@ -37,10 +37,12 @@ from etl.extract.records import Extraction, PersonMention, Place
 from etl.extract.sentences import OUTCOME_LABELS, sentence_views
 from etl.extract.spans import Intervals
 from etl.extract.statements import Context, extract_statements, label_speaker
+from etl.extract.subjects import pronoun_subjects
 from etl.extract.text import title_end
 from etl.extract.topics import tag_topics
 from etl.extract.transcript import find_turns
 from etl.extract.transcript_meeting import transcript_meeting
+from etl.extract.visits import visit_plans
 
 
 def _known(names: Sequence[NamePattern]) -> tuple[dict[str, str], dict[str, str]]:
@@ -132,6 +134,11 @@ def extract(
     meetings = dated_by_act(
         dated_by_agreement(grouped, views, text, reference), views, text, reference
     )
+    told_at = {m.start for m in meetings}
+    visits = visit_plans(views, text, reference, pronoun_subjects(views))
+    meetings = sorted(
+        meetings + [v for v in visits if v.start not in told_at], key=lambda m: m.start
+    )
     if turns:
         recorded = transcript_meeting(
             views, turns[0].label_start, distinct(principals), text, reference
@@ -140,7 +147,8 @@ def extract(
             meetings.insert(0, recorded)
     meeting_at: dict[int, int] = {}
     for index, meeting in enumerate(meetings):
-        meeting_at.setdefault(meeting.start, index)
+        if meeting.host_country is None:  # a visit planned is a result, not the occasion
+            meeting_at.setdefault(meeting.start, index)
     outcomes, listed = listed_outcomes(views, text, meeting_at)
     for view in views:
         if view.start in listed:

@@ -196,6 +196,8 @@ class DocumentResolver:
                 mention.end,
                 self.written_titles.get(found.name),
             )
+        if record.host_country is not None:
+            self._add_host(draft, record, start)
         source = "text" if start else None
         if record.status == "held" and record.date is None:  # "in June 2023" is its own time
             self._inherit_context(draft, earlier)
@@ -214,6 +216,20 @@ class DocumentResolver:
             )
         )
         return draft
+
+    def _add_host(self, draft: MeetingDraft, record: MeetingRecord, start: dt.date | None) -> None:
+        """A visit's host: the visitor's counterpart in the country visited, on the
+        day of the visit or of the story; the visit's sentence is the evidence."""
+        country = record.host_country
+        if country is None or any(p.country == country for p in draft.participants.values()):
+            return
+        visitor = next(iter(draft.participants.values()), None)
+        host = self.resolver.host(visitor.name, country, start or self.day) if visitor else None
+        if host is not None:
+            title = host.title_on(start or self.day) if (start or self.day) else None
+            draft.participants[host.name] = Participant(
+                host.name, host.country, title, record.start, record.end
+            )
 
     def _timely(self, parsed: DateRange | None, start: dt.date | None) -> bool:
         """Told without a date, or dated within days of the story."""
@@ -253,7 +269,8 @@ class DocumentResolver:
         positions: list[int | None] = []
         for record in self.extraction.meetings:
             draft = self._draft(record, drafts)
-            if not draft.participants or not in_scope(draft):
+            unhosted = record.host_country is not None and len(draft.participants) < 2
+            if not draft.participants or unhosted or not in_scope(draft):
                 positions.append(None)
                 continue
             positions.append(len(drafts))

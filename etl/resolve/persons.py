@@ -168,6 +168,21 @@ class PersonResolver:
         ]  # fmt: skip
         return holders[0] if len(holders) == 1 else None
 
+    def host(self, visitor: str, country: str, day: dt.date | None) -> PersonEntry | None:
+        """Who receives ``visitor`` in ``country`` on ``day``: the one person there
+        whose role on the day meets the visitor's (a president's host is the
+        president); None when the roles name nobody, or several."""
+        entry = self.gazetteer.by_name.get(visitor)
+        if entry is None or day is None:
+            return None
+        kinds = {k for role in entry.roles_on(day) for kind in role.kinds
+                 for k in COUNTERPARTS.get(kind, ())}  # fmt: skip
+        holders = [
+            p for p in self.gazetteer.persons
+            if p.country == country and any(kinds & set(r.kinds) for r in p.roles_on(day))
+        ]  # fmt: skip
+        return holders[0] if len(holders) == 1 else None
+
     def _fuzzy(self, text: str, country: str | None) -> tuple[PersonEntry, float] | None:
         tokens = len(normalize_name(text).split())
         table = {
