@@ -227,6 +227,25 @@ def test_in_a_transcript_only_what_we_agreed_is_an_outcome():
     ]
 
 
+def test_a_briefers_account_of_what_the_two_leaders_did_is_an_outcome():
+    text = (
+        "Background Press Call on the President's Call with President Xi\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL: Thanks, everyone. President Biden spoke with "
+        "President Xi Jinping this morning. The two leaders discussed export controls on "
+        "advanced chips at some length.\n\n"
+        "Q: Did the two leaders discuss Taiwan?"
+    )
+    assert [o[:2] for o in outcomes(text, dt.date(2024, 4, 3))] == [("other", "discussed")]
+
+
+def test_a_participant_telling_what_others_agreed_gives_no_outcome_of_this_meeting():
+    text = (
+        "SECRETARY BLINKEN: I met Foreign Minister Wang Yi today in Lima. The two heads of "
+        "state agreed last year to expand student exchanges."
+    )
+    assert outcomes(text, dt.date(2024, 11, 16)) == []
+
+
 def test_an_outcome_ends_where_its_occasion_begins():
     text = (
         "Defense Secretary Pete Hegseth met Dong Jun in Kuala Lumpur on Nov. 1, 2025. "

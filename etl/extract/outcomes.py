@@ -68,11 +68,25 @@ class Part:
     cue: Span
 
 
-def said_by_a_party(view: SentenceView, text: str) -> bool:
-    """In a transcript, "we agreed to resume …" is a participant reporting a result."""
-    return view.in_turn and any(
+def said_by_a_party(view: SentenceView, text: str, parties: frozenset[str] = frozenset()) -> bool:
+    """In a transcript, "we agreed to resume …" is a participant reporting a
+    result; "The two leaders discussed …" is one too when a briefer, who was not
+    in the meeting (not one of ``parties``), gives the account: a participant
+    telling what others agreed is telling of another meeting. A question
+    asserts nothing."""
+    if not view.in_turn or text[view.start : view.end].rstrip().endswith(("?", "？")):
+        return False
+    if any(
         c.label_ in OUTCOME_LABELS and WE_BEFORE.search(text, view.start, c.start_char)
         for c in view.cues
+    ):
+        return True
+    speaker = view.speaker
+    briefer = (
+        speaker is None or (speaker.gazetteer_key or speaker.name or speaker.text) not in parties
+    )
+    return briefer and any(
+        c.label_ == "JOINT" and not text[view.start : c.start_char].strip() for c in view.cues
     )
 
 

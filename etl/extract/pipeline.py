@@ -150,12 +150,15 @@ def extract(
         if meeting.host_country is None:  # a visit planned is a result, not the occasion
             meeting_at.setdefault(meeting.start, index)
     outcomes, listed = listed_outcomes(views, text, meeting_at)
+    parties = frozenset(
+        p.gazetteer_key or p.name or p.text for m in meetings for p in m.participants
+    )
     for view in views:
         if view.start in listed:
             continue
         if not any(c.label_ in OUTCOME_LABELS for c in view.cues):
             continue
-        if view.in_turn and not said_by_a_party(view, text):
+        if view.in_turn and not said_by_a_party(view, text, parties):
             continue
         outcomes.extend(outcome_mentions(view, text, meeting_at.get(view.start)))
     return Extraction(

@@ -20,7 +20,7 @@ from etl.extract.text import is_hangul
 from etl.resolve.dates import DateConflict, TitledPerson, check_date
 from etl.resolve.engagements import Calendar, consult_calendar, default_calendar
 from etl.resolve.meetings import MeetingDraft, MentionSpan, Participant, merge_drafts
-from etl.resolve.outcomes import prefer_description, same_outcome
+from etl.resolve.outcomes import prefer_report, same_outcome
 from etl.resolve.persons import NON_NAME_TITLES, PersonResolver, Resolution, kind_matches
 
 SIDES = frozenset(["US", "CN"])  # the relationship this database records
@@ -354,7 +354,7 @@ def resolve_document(
         )
         if same is None:
             outcomes.append(ResolvedOutcome(outcome, meeting))
-        elif prefer_description(outcomes[same].record.description, outcome.description):
+        elif prefer_report(outcomes[same].record, outcome):
             outcomes[same] = ResolvedOutcome(outcome, meeting)
     mentions = sorted(doc.resolved, key=lambda pair: (pair[0].start, pair[0].end))
     return ResolvedDocument(statements, meetings, outcomes, doc.new_persons, mentions)

@@ -17,6 +17,9 @@ SIMILARITY_CUTOFF = 85.0
 # invitation per topic: two reports of those with the same topic are one result,
 # whatever their wording or language.
 ONE_PER_TOPIC = ("working_group", "talks", "dialogue_mechanism", "invitation")
+# Topics a meeting has one result on whatever category each report gives it
+# ("discussed meeting face-to-face" and "agreed to find a mutually agreeable time").
+ONE_RESULT_TOPICS = ("next-meeting",)
 
 
 class OutcomeLike(Protocol):
@@ -31,6 +34,8 @@ class OutcomeLike(Protocol):
 
 
 def same_outcome(a: OutcomeLike, b: OutcomeLike) -> bool:
+    if a.topic is not None and a.topic == b.topic and a.topic in ONE_RESULT_TOPICS:
+        return True
     if a.category != b.category:
         return False
     if a.topic is not None and a.topic == b.topic and a.category in ONE_PER_TOPIC:
@@ -54,3 +59,19 @@ def prefer_description(current: str, candidate: str) -> bool:
     """Whether a second report's wording should replace the first: analysts work
     in English, so an English description wins over one in another script."""
     return _latin_share(candidate) > 0.5 >= _latin_share(current)
+
+
+class StatedOutcome(OutcomeLike, Protocol):
+    @property
+    def status(self) -> str: ...
+
+
+def prefer_report(current: StatedOutcome, candidate: StatedOutcome) -> bool:
+    """Whether a second report of the same result should replace the first: the
+    English one, else the one that says both sides agreed over one that they
+    only discussed it."""
+    if prefer_description(current.description, candidate.description):
+        return True
+    latin = _latin_share(current.description) > 0.5
+    same_script = latin == (_latin_share(candidate.description) > 0.5)
+    return same_script and current.status != "agreed" and candidate.status == "agreed"
