@@ -470,3 +470,47 @@ def test_a_participle_after_an_article_is_no_signing():
         "accord for the cameras."
     )
     assert outcomes(text, dt.date(2023, 3, 4)) == []
+
+
+def test_what_both_sides_stressed_is_no_result():
+    text = (
+        "Blinken met Wang Yi in Lima on Nov. 15, 2024. The two sides discussed the importance "
+        "of keeping military channels open."
+    )
+    assert outcomes(text) == []
+
+
+def test_a_chinese_result_keeps_the_object_named_before_its_verb():
+    text = "2024年11月15日，布林肯在利马会见王毅。双方在渔业问题上达成协议。"
+    assert [o[2] for o in outcomes(text)] == ["在渔业问题上达成协议"]
+
+
+def test_both_sides_going_on_together_is_a_result_but_a_speakers_we_is_one_side():
+    text = (
+        "Blinken met Wang Yi in Lima on Nov. 15, 2024. Both sides will continue working on "
+        "the open fisheries questions before the spring deadline."
+    )
+    assert [o[:2] for o in outcomes(text)] == [("commitment", "agreed")]
+    turn = (
+        "SECRETARY BLINKEN: I met Foreign Minister Wang Yi today. We will continue along "
+        "this path with our partners."
+    )
+    assert outcomes(turn, dt.date(2024, 11, 15)) == []
+
+
+def test_a_leader_announcing_his_decision_is_a_result_and_a_ministry_is_not():
+    text = (
+        "Biden met Xi Jinping in Lima on Nov. 16, 2024. After the meeting, Biden announced "
+        "that he had lifted the duties on Chinese fishing gear."
+    )
+    assert any("lifted the duties" in o[2] for o in outcomes(text))
+    ministry = (
+        "Biden met Xi Jinping in Lima on Nov. 16, 2024. The commerce ministry announced that "
+        "the duties on fishing gear would stay."
+    )
+    assert outcomes(ministry) == []
+
+
+def test_a_chinese_cue_before_de_modifies_a_noun():
+    text = "2024年11月16日，拜登在利马会见习近平。拜登说宣布的时机不好。"
+    assert outcomes(text) == []

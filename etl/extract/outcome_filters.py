@@ -17,6 +17,7 @@ from etl.extract.text import is_cjk
 COMMAS = (",", "，")
 HEDGES = lexicon("outcomes", "hedges")
 ARTICLES = frozenset(lexicon("outcomes", "articles"))
+CJK_MODIFIERS = lexicon("outcomes", "cjk_modifier_particles")
 FUNCTION_WORDS = frozenset(lexicon("outcomes", "function_words"))
 SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "’", ")", "다")
 _NON_SPACE = re.compile(r"\S")
@@ -28,6 +29,9 @@ def last_comma(text: str, start: int, end: int) -> int:
 
 
 def a_participle(view: SentenceView, cue: Span, text: str) -> bool:
+    """ "the signed accord", "宣布的时机": the cue modifies a noun."""
+    if is_cjk(cue.text):
+        return text.startswith(CJK_MODIFIERS, cue.end_char)
     previous = text[view.start : cue.start_char].split()[-1:]
     return " " not in cue.text and bool(previous) and previous[0].lower() in ARTICLES
 

@@ -28,7 +28,8 @@ from etl.extract.text import is_cjk, is_hangul, word_count
 from etl.extract.topics import primary_topic
 
 JOINT_AFTER_THAT = 2  # characters between "agreed that" and "both sides"
-NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED", "REITERATED")
+CONTENT_CUES = ("CONTINUED", "DECIDED")  # after another cue, what was agreed, not a result
+NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED", "REITERATED", "CONTINUED")
 ENUMERATORS = lexicon("outcomes", "enumerators")
 CJK_CONNECTIVES = lexicon("outcomes", "cjk_connectives")
 ONE_GOVERNMENT = re.compile(
@@ -90,11 +91,27 @@ def said_by_a_party(view: SentenceView, text: str, parties: frozenset[str] = fro
     )
 
 
+def _named_subject(view: SentenceView, cue: Span) -> bool:
+    """A person named before the cue, with no other cue between them."""
+    named = [m for m in view.mentions if m.end <= cue.start_char and m.kind not in ("pronoun",)]
+    return bool(named) and not any(
+        c.label_ in OUTCOME_LABELS and named[-1].end <= c.start_char < cue.start_char
+        for c in view.cues
+    )
+
+
+def _emphasis(view: SentenceView, cue: Span, text: str) -> bool:
+    return any(
+        c.label_ == "EMPHASIS" and not text[cue.end_char : c.start_char].strip() for c in view.cues
+    )
+
+
 def _has_joint_subject(view: SentenceView, cue: Span, text: str) -> bool:
     """Both sides agreed, or one government bound itself ("China agreed to
     pause …"), or a speaker says "we agreed"; one person agreeing *that*
     something is so is an opinion."""
-    if view.in_turn and WE_BEFORE.search(text, view.start, cue.start_char):
+    we = view.in_turn and WE_BEFORE.search(text, view.start, cue.start_char)
+    if we and cue.label_ != "CONTINUED":
         return True
     if any(c.label_ == "JOINT" and c.start_char < cue.start_char for c in view.cues):
         return True
@@ -121,8 +138,26 @@ def _has_joint_subject(view: SentenceView, cue: Span, text: str) -> bool:
     return len(named) >= 2 and " and " in text[named[0].end : named[-1].start]
 
 
-def _parts(view: SentenceView, text: str) -> list[Part]:
+def _outcome_cues(view: SentenceView) -> list[Span]:
+    """The sentence's outcome cues, without those that only tell the content of an
+    earlier one ("agreed that their teams will maintain contact") and without a
+    cue inside a longer one ("达成" of "达成协议")."""
     cues = [c for c in view.cues if c.label_ in OUTCOME_LABELS]
+    kept = []
+    for i, cue in enumerate(cues):
+        later = cues[i + 1] if i + 1 < len(cues) else None
+        if later is not None and later.start_char < cue.end_char <= later.end_char:
+            continue
+        if cue.label_ in CONTENT_CUES and any(
+            c.label_ not in CONTENT_CUES and c.end_char <= cue.start_char for c in cues
+        ):
+            continue
+        kept.append(cue)
+    return kept
+
+
+def _parts(view: SentenceView, text: str) -> list[Part]:
+    cues = _outcome_cues(view)
     parts: list[Part] = []
     for i, cue in enumerate(cues):
         if cue.label_ == "DISCUSSED" and PASSIVE_BEFORE.search(text, view.start, cue.start_char):
@@ -133,6 +168,8 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
             continue
         if cue.label_ in NEEDS_JOINT_SUBJECT and not _has_joint_subject(view, cue, text):
             continue
+        if cue.label_ == "DECIDED" and not _named_subject(view, cue):
+            continue  # "The ministry announced that …": no person deciding
         if a_participle(view, cue, text):
             continue  # "held up the signed accord": an adjective, not a signing
         if HAD_BEFORE.search(text, view.start, cue.start_char):
@@ -141,6 +178,8 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
             continue  # "双方或将讨论…", "if both sides agree to …": not a result
         if cue.label_ == "INVITED" and _at_the_invitation(view, cue, text):
             continue
+        if cue.label_ == "DISCUSSED" and _emphasis(view, cue, text):
+            continue  # "discussed the importance of …": a stress, not a result
         end = cues[i + 1].start_char if i + 1 < len(cues) else view.end
         if i + 1 < len(cues):
             comma = last_comma(text, cue.end_char, end)
@@ -156,6 +195,8 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
                 Part(_korean_clause_start(view, cue, previous_end, text), cue.end_char, cue)
             )
             continue
+        if is_cjk(cue.text):
+            start = _chinese_object_start(view, cue, text)
         if cue.label_ == "INVITED" and is_cjk(cue.text):  # 邀请X访美，X表示感谢: one clause
             stops = [text.find(p, cue.end_char, end) for p in "，。；"]
             end = min([stop for stop in stops if stop >= 0], default=end)
@@ -177,6 +218,20 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
         pieces.append((start, end))
         parts.extend(Part(s, e, cue) for s, e in pieces)
     return parts
+
+
+def _chinese_object_start(view: SentenceView, cue: Span, text: str) -> int:
+    """Chinese may name what was agreed before the verb ("双方在渔业问题上达成协议",
+    "双方就…达成共识"): the result starts right after its joint subject when no
+    comma parts them."""
+    subjects = [
+        c.end_char
+        for c in view.cues
+        if c.label_ == "JOINT"
+        and c.end_char <= cue.start_char
+        and not any(mark in text[c.end_char : cue.start_char] for mark in "，,;；。")
+    ]
+    return subjects[-1] if subjects else cue.start_char
 
 
 def _splits(view: SentenceView, cue: Span, text: str, end: int) -> list[tuple[int, int]]:

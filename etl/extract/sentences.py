@@ -14,7 +14,8 @@ from etl.extract.spans import Intervals, SpanIndex
 from etl.extract.text import is_headline, title_end
 
 OUTCOME_LABELS = (
-    "AGREED", "COMMITTED", "HOPE", "INVITED", "DISCUSSED", "REITERATED", "VISIT_PLAN", "LAUNCHED"
+    "AGREED", "COMMITTED", "HOPE", "INVITED", "DISCUSSED", "REITERATED", "VISIT_PLAN", "LAUNCHED",
+    "CONTINUED", "DECIDED",
 )  # fmt: skip
 
 
