@@ -57,3 +57,14 @@ def test_the_leaders_of_each_sides_delegation_are_the_talks_participants():
 def test_one_sides_lead_alone_is_no_meeting():
     text = "The US side of the talks was headed by Treasury Secretary Janet Yellen."
     assert analyze(text, dt.date(2024, 4, 8)).meetings == []
+
+
+def test_talks_of_both_sides_naming_one_side_take_the_other_sides_person_of_the_story():
+    text = (
+        "中美结束在日内瓦第二天的经贸会谈，美国财政部长贝森特称，双方取得了实质性进展。"
+        "贝森特说：「我们取得了很大进展，还有一些工作要做。」"
+        "他还透露，特朗普将于周五与习近平通话。中国国务院副总理何立峰会后离开，未发表讲话。"
+    )
+    talks, call = analyze(text, dt.date(2025, 5, 12)).meetings
+    assert sorted(talks.participants) == ["He Lifeng", "Scott Bessent"]  # not the callers
+    assert sorted(call.participants) == ["Donald Trump", "Xi Jinping"]

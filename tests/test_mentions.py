@@ -38,6 +38,18 @@ def test_a_diplomats_standing_before_the_name_is_a_title():
     assert names(text) == [("titled_name", "Zhang Hanlin", "senior diplomat")]
 
 
+def test_a_title_with_the_body_it_heads_joins_the_title_before_the_name():
+    text = (
+        "He met Director of the Joint Staff Department and Defense Minister Zhang Hanlin. "
+        "Later he met Director of the Office of the Fisheries Commission Li Ming."
+    )
+    found = [(m.name, m.title) for m in extract_text(text).persons if m.kind == "titled_name"]
+    assert found[0] == (
+        "Zhang Hanlin",
+        "Director of the Joint Staff Department and Defense Minister",
+    )
+
+
 def test_a_politburo_member_is_a_title():
     text = "Politburo Member Zhang Hanlin joined the talks."
     assert names(text) == [("titled_name", "Zhang Hanlin", "Politburo Member")]

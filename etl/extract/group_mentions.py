@@ -113,6 +113,36 @@ def with_fallback(
     return [replace(m, participants=people) for m in meetings if m.group_subject]
 
 
+def with_both_sides(
+    meetings: list[MeetingRecord],
+    speakers: tuple[PersonMention, ...],
+    mentions: Sequence[PersonMention],
+) -> list[MeetingRecord]:
+    """ "中美结束…会谈，美国财政部长…称": a meeting of both sides that names one
+    side's people only is completed by the people the story quotes and the
+    most-named person of the other side, leaving out the people of the story's
+    other meetings (a call the story announces is theirs)."""
+    result = list(meetings)
+    for index, record in enumerate(result):
+        if not record.group_subject or _sides(record) != 1:
+            continue
+        elsewhere = {
+            _person_key(p) for other in result if other is not record for p in other.participants
+        }
+        free = [m for m in mentions if _person_key(m) not in elsewhere]
+        quoted = [s for s in speakers if _person_key(s) not in elsewhere]
+        sides = {p.country for p in record.participants}
+        missing = [m for country, m in _principals(free).items() if country not in sides]
+        people = distinct([*record.participants, *quoted, *missing[:1]])
+        if len({p.country for p in people if p.country}) >= 2:
+            result[index] = replace(record, participants=people)
+    return result
+
+
+def _person_key(person: PersonMention) -> str:
+    return person.gazetteer_key or person.name or person.text
+
+
 MEETING_NOUNS = frozenset(["MEET", "MEET_WEAK", "CALL", "VIDEO"])
 
 

@@ -32,6 +32,7 @@ _MAX_NEW_NAME_TOKENS = 3
 
 
 OFFICE_LINKS = frozenset(lexicon("mentions", "office_links"))
+MAX_OFFICE_TOKENS = 10  # "of the … Commission and": a name, not a clause
 NOT_NAMES = frozenset([*WEEKDAYS, *MONTH_NAMES, "jr", "sr"])
 
 
@@ -145,9 +146,12 @@ def _text_between(doc: Doc, start: int, end: int) -> str:
     return span.text if span is not None else ""
 
 
-def _new_titled_name(doc: Doc, title: Span, country: str | None) -> PersonMention | None:
+def _new_titled_name(
+    doc: Doc, title: Span, country: str | None, written: Span | None = None
+) -> PersonMention | None:
     """ "Public Security Minister Wang Xiaohong": a capitalized name right after a
-    title. Names are only ever created behind a title, never from a bare phrase."""
+    title. Names are only ever created behind a title, never from a bare phrase.
+    ``written`` is the whole run of titles before the name."""
     end = title.end
     cue_starts = {span.start for span in doc.spans.get(CUES_KEY, [])}
     while (
@@ -166,7 +170,7 @@ def _new_titled_name(doc: Doc, title: Span, country: str | None) -> PersonMentio
         end=name.end_char,
         kind="titled_name",
         name=name.text,
-        title=title.text,
+        title=(written or title).text,
         title_kind=title.ent_id_,
         country=country,
     )
@@ -174,15 +178,34 @@ def _new_titled_name(doc: Doc, title: Span, country: str | None) -> PersonMentio
 
 def _title_run(doc: Doc, ents: list[Span], i: int) -> Span:
     """The titles that stand together before a name, as one span: a title
-    directly before the title at ``i``, or joined to it by "and"."""
+    directly before the title at ``i``, or joined to it by "and", also with the
+    body it heads ("Director of the Joint Staff and Foreign Minister")."""
     start = ents[i].start
     j = i - 1
     while j >= 0 and ents[j].label_ == TITLE:
         gap = doc[ents[j].end : start]
-        if len(gap) > 1 or (len(gap) == 1 and gap[0].lower_ != "and"):
+        if len(gap) > 1 and not _office_of(gap):
+            break
+        if len(gap) == 1 and gap[0].lower_ != "and":
             break
         start, j = ents[j].start, j - 1
     return doc[start : ents[i].end]
+
+
+def _office_of(gap: Span) -> bool:
+    """ "of the Central Foreign Affairs Commission and": the body a title heads,
+    a capitalized name, before "and" and the next title."""
+    if len(gap) < 3 or len(gap) > MAX_OFFICE_TOKENS:
+        return False
+    first, body, last = gap[0], gap[1:-1], gap[-1]
+    return (
+        first.lower_ == "of"
+        and last.lower_ == "and"
+        and any(t.is_title or t.is_upper for t in body)
+        and all(
+            t.is_title or t.is_upper or t.lower_ in OFFICE_LINKS or t.lower_ == "the" for t in body
+        )
+    )
 
 
 def person_mentions(doc: Doc) -> list[PersonMention]:
@@ -200,7 +223,7 @@ def person_mentions(doc: Doc) -> list[PersonMention]:
                 mentions.append(_with_given_name(doc, _from_person(nxt, ent, country, run), nxt))
                 consumed.add(i + 1)
                 continue
-            created = _new_titled_name(doc, ent, country)
+            created = _new_titled_name(doc, ent, country, run)
             if created is not None:
                 mentions.append(created)
         elif ent.label_ == PERSON:

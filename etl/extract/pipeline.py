@@ -14,6 +14,7 @@ from etl.extract.dates import dateline, filed_on
 from etl.extract.group_mentions import (
     distinct,
     with_attendees,
+    with_both_sides,
     with_delegations,
     with_fallback,
 )
@@ -131,6 +132,7 @@ def extract(
     grouped = with_delegations(
         with_attendees(with_fallback(told, quoted_people, mentions, text), views), views
     )
+    grouped = with_both_sides(grouped, quoted_people, mentions)
     meetings = dated_by_act(
         dated_by_agreement(grouped, views, text, reference), views, text, reference
     )
