@@ -6,6 +6,7 @@ governments on March 3 signed the accord"."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -74,8 +75,10 @@ def dated_by_act(
         return list(meetings)
     offset, said = next(iter(days.values()))
     result = list(meetings)
+    starts = [v.start for v in views]
     for index, record in enumerate(result):
-        told = next((v for v in views if v.start <= record.start < v.end), None)
+        at = bisect_right(starts, record.start) - 1
+        told = views[at] if at >= 0 and record.start < views[at].end else None
         if record.date is not None or record.status != "held" or told is None:
             continue
         if told.first(*ACTS) is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -25,9 +26,21 @@ def distinct(people: Iterable[PersonMention | None]) -> tuple[PersonMention, ...
     return tuple(seen.values())
 
 
-def _principals(mentions: Sequence[PersonMention]) -> dict[str, PersonMention]:
-    """The most-named person of each country, first full mention kept ("Xi" counts
-    for "Xi Jinping"): who "the two leaders" are when no sentence names them both."""
+def _principals(
+    ranked: Sequence[PersonMention], leaving_out: frozenset[str] = frozenset()
+) -> dict[str, PersonMention]:
+    """The most-named person of each country (``ranked`` by :func:`_by_mentions`):
+    who "the two leaders" are when no sentence names them both."""
+    best: dict[str, PersonMention] = {}
+    for person in ranked:
+        if _person_key(person) not in leaving_out:
+            best.setdefault(person.country or "", person)
+    return best
+
+
+def _by_mentions(mentions: Sequence[PersonMention]) -> list[PersonMention]:
+    """The people of a document, most-named first (ties: named first), each by
+    their first full mention ("Xi" counts for "Xi Jinping")."""
     named = [m for m in mentions if m.country and m.kind not in ("pronoun", "descriptor")]
     full = {
         (m.gazetteer_key or m.name or m.text): m for m in reversed(named) if m.kind != "surname"
@@ -44,10 +57,7 @@ def _principals(mentions: Sequence[PersonMention]) -> dict[str, PersonMention]:
     for mention in named:
         counts[key(mention)] = counts.get(key(mention), 0) + 1
         first.setdefault(key(mention), full.get(key(mention), mention))
-    best: dict[str, PersonMention] = {}
-    for k in sorted(counts, key=lambda k: (-counts[k], first[k].start)):
-        best.setdefault(first[k].country or "", first[k])
-    return best
+    return [first[k] for k in sorted(counts, key=lambda k: (-counts[k], first[k].start))]
 
 
 def _of_its_own(named: MeetingRecord, group: MeetingRecord, text: str) -> bool | None:
@@ -103,7 +113,7 @@ def with_fallback(
                 named[-1] = _fill(named[-1], meeting)
     if named:
         return named
-    principals = _principals(mentions)
+    principals = _principals(_by_mentions(mentions))
     countries = {s.country for s in speakers if s.country}
     missing = [m for country, m in principals.items() if country not in countries]
     if countries and len(principals) >= 2:
@@ -123,16 +133,18 @@ def with_both_sides(
     most-named person of the other side, leaving out the people of the story's
     other meetings (a call the story announces is theirs)."""
     result = list(meetings)
+    ranked: list[PersonMention] | None = None
+    taking_part = Counter(k for r in result for k in {_person_key(p) for p in r.participants})
     for index, record in enumerate(result):
         if not record.group_subject or _sides(record) != 1:
             continue
-        elsewhere = {
-            _person_key(p) for other in result if other is not record for p in other.participants
-        }
-        free = [m for m in mentions if _person_key(m) not in elsewhere]
+        own = {_person_key(p) for p in record.participants}
+        elsewhere = frozenset(k for k, n in taking_part.items() if n > (k in own))
         quoted = [s for s in speakers if _person_key(s) not in elsewhere]
         sides = {p.country for p in record.participants}
-        missing = [m for country, m in _principals(free).items() if country not in sides]
+        ranked = _by_mentions(mentions) if ranked is None else ranked
+        principals = _principals(ranked, elsewhere)
+        missing = [m for country, m in principals.items() if country not in sides]
         people = distinct([*record.participants, *quoted, *missing[:1]])
         if len({p.country for p in people if p.country}) >= 2:
             result[index] = replace(record, participants=people)

@@ -21,7 +21,6 @@ CJK_MODIFIERS = lexicon("outcomes", "cjk_modifier_particles")
 FUNCTION_WORDS = frozenset(lexicon("outcomes", "function_words"))
 SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "’", ")", "다")
 _NON_SPACE = re.compile(r"\S")
-HAD_BEFORE = re.compile(r"\bhad(?:\s+(?:also|already|previously|earlier|both))?\s+$")
 
 
 def last_comma(text: str, start: int, end: int) -> int:

@@ -5,16 +5,15 @@ same topic stay one outcome."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from etl.extract.dates import find_dates
 from etl.extract.nlp import lexicon
 from etl.extract.outcome_categories import a_standing_body, category
 from etl.extract.outcome_filters import (
     COMMAS,
-    HAD_BEFORE,
     a_participle,
     before_closing_quote,
     cut_off,
@@ -32,23 +31,7 @@ CONTENT_CUES = ("CONTINUED", "DECIDED")  # after another cue, what was agreed, n
 NEEDS_JOINT_SUBJECT = ("AGREED", "COMMITTED", "HOPE", "DISCUSSED", "REITERATED", "CONTINUED")
 ENUMERATORS = lexicon("outcomes", "enumerators")
 CJK_CONNECTIVES = lexicon("outcomes", "cjk_connectives")
-ONE_GOVERNMENT = re.compile(
-    r"(?:^|[\s,])(?:China|Beijing|[Tt]he United States|Washington|[Tt]he U\.S\.|[Tt]he US"
-    r"|[Tt]he (?:Chinese|U\.S\.|American) side)(?:\s+also)?"
-    r"(?:\s+on\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s+$"  # "China on March 3 signed …"
-)
-# ", and Xi welcomed …", "… and Secretary Yellen accepted …": a clause with its own
-# subject is a result of its own
-NEW_SUBJECT = re.compile(
-    r"(,\s*|\s)(?:and|but|while)\s((?:[A-Z][\w'.-]*\s){0,3}(?:[A-Z][\w'-]+|he|she|they))"
-    r"\s[a-z]+ed\b"
-)
-TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|as well as)$")
-OCCASION = re.compile(r",\s(?:following|after|during|before|while|when|at the end of)\s")
-# "Regional issues were also discussed": in a meeting report an agentless
-# passive means both sides; the subject is what was discussed.
-PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|have been|has been)(?:\s+also)?\s+$")
-WE_BEFORE = re.compile(r"\b[Ww]e(?:'ve| have| also| both| have also| have both)?\s+$")
+TRAILING_CONJUNCTIONS = lexicon("outcomes", "trailing_conjunctions")
 ATTRIBUTION_VERBS = frozenset(lexicon("outcomes", "attribution_verbs"))
 KOREAN_CONNECTIVES = lexicon("outcomes", "korean_connectives")
 KOREAN_OCCASIONS = lexicon("outcomes", "korean_occasions")
@@ -78,7 +61,7 @@ def said_by_a_party(view: SentenceView, text: str, parties: frozenset[str] = fro
     if not view.in_turn or text[view.start : view.end].rstrip().endswith(("?", "？")):
         return False
     if any(
-        c.label_ in OUTCOME_LABELS and WE_BEFORE.search(text, view.start, c.start_char)
+        c.label_ in OUTCOME_LABELS and view.right_before("WE", c.start_char, text)
         for c in view.cues
     ):
         return True
@@ -110,7 +93,7 @@ def _has_joint_subject(view: SentenceView, cue: Span, text: str) -> bool:
     """Both sides agreed, or one government bound itself ("China agreed to
     pause …"), or a speaker says "we agreed"; one person agreeing *that*
     something is so is an opinion."""
-    we = view.in_turn and WE_BEFORE.search(text, view.start, cue.start_char)
+    we = view.in_turn and view.right_before("WE", cue.start_char, text)
     if we and cue.label_ != "CONTINUED":
         return True
     if any(c.label_ == "JOINT" and c.start_char < cue.start_char for c in view.cues):
@@ -127,8 +110,7 @@ def _has_joint_subject(view: SentenceView, cue: Span, text: str) -> bool:
         for c in view.cues
     ):
         return True  # "He … agreed that both sides should expand cooperation"
-    lead = text[max(view.start, cue.start_char - 40) : cue.start_char]
-    if cue.text.lower() in ("agreed to", "signed") and ONE_GOVERNMENT.search(lead):
+    if cue.text.lower() in ("agreed to", "signed") and _one_government(view, cue, text):
         return True
     if (is_hangul(cue.text) or is_cjk(cue.text)) and any(
         c.label_ == "ONE_SIDE" and c.start_char < cue.start_char for c in view.cues
@@ -160,7 +142,7 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
     cues = _outcome_cues(view)
     parts: list[Part] = []
     for i, cue in enumerate(cues):
-        if cue.label_ == "DISCUSSED" and PASSIVE_BEFORE.search(text, view.start, cue.start_char):
+        if cue.label_ == "DISCUSSED" and view.right_before("PASSIVE", cue.start_char, text):
             that = text.rfind(" that ", view.start, cue.start_char)
             start = that + 6 if that >= 0 else view.start
             end = cues[i + 1].start_char if i + 1 < len(cues) else view.end
@@ -172,7 +154,7 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
             continue  # "The ministry announced that …": no person deciding
         if a_participle(view, cue, text):
             continue  # "held up the signed accord": an adjective, not a signing
-        if HAD_BEFORE.search(text, view.start, cue.start_char):
+        if view.right_before("HAD", cue.start_char, text):
             continue  # "had agreed to": a result of an earlier meeting
         if hedged(view, cue, text):
             continue  # "双方或将讨论…", "if both sides agree to …": not a result
@@ -186,8 +168,7 @@ def _parts(view: SentenceView, text: str) -> list[Part]:
             end = comma if comma > 0 else end
         new_clause = _new_clause(view, text, cue.end_char, end)
         end = new_clause[0] if new_clause else end
-        occasion = OCCASION.search(text, cue.end_char, end)  # ", following a meeting on …"
-        end = occasion.start() if occasion else end
+        end = _occasion_start(view, text, cue.end_char, end)  # ", following a meeting on …"
         start = cue.start_char
         if is_hangul(cue.text):
             previous_end = cues[i - 1].end_char if i > 0 else view.start
@@ -287,13 +268,17 @@ def _new_clause(
     trade and Tariffs rose" is not a new clause, "… and Secretary Yellen accepted"
     is."""
     found = None
-    for match in NEW_SUBJECT.finditer(text, start, view.end):
-        if match.start() >= end:
+    for clause in (c for c in view.cues if c.label_ == "SUBJECT_CLAUSE"):
+        lead = text[start : clause.start_char].rstrip()
+        if clause.start_char < start or len(lead) == len(text[start : clause.start_char]):
+            continue  # "and" opens a clause after a space or a comma
+        if clause.start_char >= end:
             break
-        comma = "," in match.group(1)
-        named = any(match.start(2) <= m.start < match.end(2) for m in view.mentions)
+        subject = clause[1:-1]
+        comma = lead.endswith(",")
+        named = any(subject.start_char <= m.start < subject.end_char for m in view.mentions)
         if comma or named:
-            found = (match.start(), match.start(2))
+            found = (start + len(lead) - (1 if comma else 0), subject.start_char)
             if not last:
                 break
     return found
@@ -329,9 +314,39 @@ def _without_attribution(body: str) -> str:
     return body
 
 
+def _without_trailing_conjunction(body: str) -> str:
+    """ "agreed to expand trade and" -> "agreed to expand trade"."""
+    trimmed = body.rstrip(" \n,")
+    for conjunction in TRAILING_CONJUNCTIONS:
+        if trimmed.endswith(" " + conjunction) or trimmed == conjunction:
+            return trimmed[: -len(conjunction)].rstrip(" \n,")
+    return body
+
+
+def _occasion_start(view: SentenceView, text: str, start: int, end: int) -> int:
+    """Where ", following a meeting on …" begins: the outcome ends there."""
+    for lead in (c for c in view.cues if c.label_ == "OCCASION_LEAD"):
+        if start <= lead.start_char < end and text[start : lead.start_char].endswith(", "):
+            return lead.start_char - 2
+    return end
+
+
+def _one_government(view: SentenceView, cue: Span, text: str) -> bool:
+    """ "China agreed to …", "the U.S. side also signed …", "Beijing on March 3
+    signed …": one government binds itself."""
+    for side in (c for c in view.cues if c.label_ == "ONE_SIDE" and c.end_char <= cue.start_char):
+        gap = text[side.end_char : cue.start_char].strip()
+        if gap.lower() in ("", "also"):
+            return True
+        said = find_dates(gap[3:]) if gap.lower().startswith("on ") else []
+        if said and said[0].start == 0 and said[0].end == len(gap) - 3:
+            return True
+    return False
+
+
 def _describe(part: Part, text: str) -> str:
     body = before_closing_quote(text[part.start : part.end]).strip(" \n,，、").rstrip(".;,，。；、")
-    body = TRAILING_CONJUNCTION.sub("", _without_attribution(body)).rstrip(".;,，。；、")
+    body = _without_trailing_conjunction(_without_attribution(body)).rstrip(".;,，。；、")
     starts_at_cue = part.start >= part.cue.end_char - 3
     spelled_out = is_hangul(body) or is_cjk(part.cue.text)  # the clause already holds the cue
     if starts_at_cue and not spelled_out and not body.lower().startswith(part.cue.text.lower()):

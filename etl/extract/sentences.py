@@ -45,6 +45,20 @@ class SentenceView:
     def first(self, *labels: str) -> Span | None:
         return next((c for c in self.cues if c.label_ in labels), None)
 
+    def right_before(self, label: str, position: int, text: str) -> Span | None:
+        """A cue of ``label`` that ends just before ``position``, only spaces
+        between ("had agreed": the HAD cue right before "agreed")."""
+        return next(
+            (
+                c
+                for c in self.cues
+                if c.label_ == label
+                and c.end_char <= position
+                and not text[c.end_char : position].strip()
+            ),
+            None,
+        )
+
 
 def sentence_views(
     doc: Doc,
