@@ -5,7 +5,7 @@ the meetings named before them and the people the document names most."""
 from __future__ import annotations
 
 import itertools
-import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -13,8 +13,6 @@ from dataclasses import replace
 from etl.extract.records import MeetingRecord, PersonMention
 from etl.extract.sentences import SentenceView
 from etl.extract.text import is_hangul
-
-LOOKING_BACK = re.compile(r"\bsince\b|\blast met\b|이후|이래|以来|之后")
 
 
 def distinct(people: Iterable[PersonMention | None]) -> tuple[PersonMention, ...]:
@@ -60,7 +58,13 @@ def _by_mentions(mentions: Sequence[PersonMention]) -> list[PersonMention]:
     return [first[k] for k in sorted(counts, key=lambda k: (-counts[k], first[k].start))]
 
 
-def _of_its_own(named: MeetingRecord, group: MeetingRecord, text: str) -> bool | None:
+def _looks_back(group: MeetingRecord, back: Sequence[int]) -> bool:
+    """A LOOKING_BACK cue ("since", "이후") in the group mention's sentence."""
+    at = bisect_left(back, group.start)
+    return at < len(back) and back[at] < group.end
+
+
+def _of_its_own(named: MeetingRecord, group: MeetingRecord, back: Sequence[int]) -> bool | None:
     """Whether a group mention ("the two leaders met …") is another meeting than
     the one named before it: True when it has a day and a place of its own ("At
     a dinner in Buenos Aires on Dec. 1, 2018, the two leaders agreed …"); None
@@ -68,7 +72,7 @@ def _of_its_own(named: MeetingRecord, group: MeetingRecord, text: str) -> bool |
     when it tells more of the same meeting."""
     own_time = group.date is not None and named.date is not None and group.date != named.date
     if own_time and group.kind != "in_person" and group.kind == named.kind:
-        return None if LOOKING_BACK.search(text, group.start, group.end) else True  # no place
+        return None if _looks_back(group, back) else True  # a call has no place
     own_place = (
         group.place is not None
         and named.place is not None
@@ -76,7 +80,7 @@ def _of_its_own(named: MeetingRecord, group: MeetingRecord, text: str) -> bool |
     )
     if not (own_time and own_place):
         return False
-    return None if LOOKING_BACK.search(text, group.start, group.end) else True
+    return None if _looks_back(group, back) else True
 
 
 def _fill(named: MeetingRecord, group: MeetingRecord) -> MeetingRecord:
@@ -93,7 +97,7 @@ def with_fallback(
     meetings: list[MeetingRecord],
     speakers: tuple[PersonMention, ...],
     mentions: Sequence[PersonMention],
-    text: str,
+    views: Sequence[SentenceView],
 ) -> list[MeetingRecord]:
     """A meeting sentence that names nobody but a group ("the two leaders met")
     is about the people of the meeting named before it, when there is one: it is
@@ -101,12 +105,13 @@ def with_fallback(
     participants are the people the document quotes, completed by the most-named
     person of the other side. One that names nobody at all ("the plan met
     resistance") is no meeting."""
+    back = sorted(c.start_char for v in views for c in v.cues if c.label_ == "LOOKING_BACK")
     named: list[MeetingRecord] = []
     for meeting in meetings:
         if meeting.participants:
             named.append(meeting)
         elif named and meeting.group_subject:
-            own = _of_its_own(named[-1], meeting, text)
+            own = _of_its_own(named[-1], meeting, back)
             if own:
                 named.append(replace(meeting, participants=named[-1].participants))
             elif own is False:

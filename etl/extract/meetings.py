@@ -20,7 +20,6 @@ from etl.extract.subjects import pronoun_subjects
 
 FUTURE_WORDS = lexicon("meetings", "future_words")
 FIRST_PERSON = frozenset(["i", "we", "my", "our"])
-SAME_DAY = re.compile(r"이날|当天|当日|\bthat day\b|\bthe same day\b", re.IGNORECASE)
 TRIP_REACH = 3  # sentences after a trip's announcement that may tell of its meetings
 STATUS_WINDOW = 48  # characters around the cue that decide held / planned / cancelled
 INSTITUTION_WORDS = lexicon("meetings", "institution_words")
@@ -34,11 +33,7 @@ ORIGIN_WORDS = lexicon("meetings", "origin_words")
 ADDRESSEE_VERBS = frozenset(lexicon("meetings", "addressee_verbs"))
 ADDRESSEE_REACH = 30  # characters: the verb, and a title before the name
 SAYER_GAP = 12  # characters between a name and its speech verb ("Wang Yi also said")
-# "said that President Xi …": a clause of its own, whose subject is not the sayer
-SAID_THAT = re.compile(r"\s+that\s+(?!(?:he|she|they|we|i|his|her|their|our)\b)", re.IGNORECASE)
-RELATIVE_CLAUSE = re.compile(r",\s(?:whose|who|which)\s")
 DAY_ONLY = re.compile(r"\d{1,2}\s?[日일]")
-WITH_BEFORE = re.compile(r"\bwith\s+$")
 # "had been expected to meet": a plan overtaken by events
 UNDONE_PLAN = lexicon("meetings", "undone_plan")
 SPEECH_AFTER_DATE = re.compile(
@@ -50,8 +45,6 @@ SPEECH_BEFORE_DATE = lexicon("meetings", "speech_before_date")
 OCCASION_WORDS = frozenset(lexicon("meetings", "occasion_words"))
 DETERMINERS = frozenset(lexicon("meetings", "determiners"))
 EVENT_NOUNS = frozenset(lexicon("meetings", "event_nouns"))
-# "declined an invitation to meet", "turned down a request for talks"
-REFUSED_OBJECTS = re.compile(r"\b(?:invitations?|requests?|offers?|proposals?|bids?)\b|\bto\s*$")
 
 
 def _status(view: SentenceView, cue: Span, text: str) -> str:
@@ -93,12 +86,15 @@ def _refused(view: SentenceView, cue: Span, text: str) -> bool:
             continue
         if refusal.start_char >= cue.start_char or refusal.start_char < view.start:
             continue
-        between = text[refusal.end_char : cue.start_char]
         clause_break = any(
             c.label_ == "CLAUSE" and refusal.end_char <= c.start_char < cue.start_char
             for c in view.cues
         )
-        if not clause_break and REFUSED_OBJECTS.search(between):
+        refuses = any(
+            c.label_ == "REFUSED_OBJECT" and refusal.end_char <= c.start_char < cue.start_char
+            for c in view.cues
+        ) or (cue.start > 0 and cue.doc[cue.start - 1].lower_ == "to")  # "declined to meet"
+        if not clause_break and refuses:
             return True
     return False
 
@@ -213,15 +209,19 @@ def _reports_it(view: SentenceView, cue: Span, text: str, mention: PersonMention
     for speech in (c for c in view.cues if c.label_ == SPEECH):
         if not mention.end <= speech.start_char <= mention.end + SAYER_GAP:
             continue
-        that = SAID_THAT.match(text, speech.end_char)
-        if that and that.end() <= cue.start_char:
+        if any(
+            c.label_ == "SAID_THAT"
+            and speech.end_char <= c.start_char < cue.start_char
+            and not text[speech.end_char : c.start_char].strip()
+            for c in view.cues
+        ):
             return True
     return False
 
 
 def _met_with(view: SentenceView, cue: Span, text: str, mention: PersonMention) -> bool:
     """The first "with <person>" after the meeting cue, no other meeting cue between."""
-    if mention.start <= cue.end_char or not WITH_BEFORE.search(text, view.start, mention.start):
+    if mention.start <= cue.end_char or not view.right_before("WITH", mention.start, text):
         return False
     between = [c for c in view.cues if cue.end_char <= c.start_char < mention.start]
     if any(c.label_ in ("MEET", "CALL", "VIDEO", "SPOKE", "MEET_WEAK") for c in between):
@@ -255,8 +255,12 @@ def _date(
         lead = text[max(view.start, candidate.start - 12) : candidate.start].lower()
         trail = text[candidate.end : candidate.end + 20]
         # "…, whose king opened a museum Friday": another event's day
-        relative = candidate.start > cue.end_char and RELATIVE_CLAUSE.search(
-            text, cue.end_char, candidate.start
+        relative = candidate.start > cue.end_char and any(
+            c.label_ == "RELATIVE"
+            and cue.end_char <= c.start_char - 2
+            and c.end_char <= candidate.start
+            and text[c.start_char - 2 : c.start_char] == ", "
+            for c in view.cues
         )
         return not (
             any(marker in lead for marker in SPEECH_BEFORE_DATE)
@@ -401,9 +405,9 @@ def meeting_mentions(
         during = trip if trip and number - trip.sentence <= TRIP_REACH else None
         if during and date is None and "DURING_TRIP" in view.labels():
             date, place = during.date, place or during.place
-        same_day = SAME_DAY.search(text, view.start, view.end)
+        same_day = view.first("SAME_DAY")
         if date is None and same_day and told_before is not None:  # "왕 부장은 이날 …"
-            date = DateMention(same_day.start(), same_day.end(), told_before.value)
+            date = DateMention(same_day.start_char, same_day.end_char, told_before.value)
         records.append(
             MeetingRecord(
                 start=view.start,

@@ -130,7 +130,7 @@ def extract(
     filed_from = dateline_place(doc)
     told = meeting_mentions(views, text, reference, filed)
     grouped = with_delegations(
-        with_attendees(with_fallback(told, quoted_people, mentions, text), views), views
+        with_attendees(with_fallback(told, quoted_people, mentions, views), views), views
     )
     grouped = with_both_sides(grouped, quoted_people, mentions)
     meetings = dated_by_act(
