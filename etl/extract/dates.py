@@ -11,22 +11,26 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from etl.extract.date_words import (
+    DAY_OFFSETS,
+    MONTH_NAMES,
+    MONTH_OF,
+    PERIOD_PARTS,
+    PERIOD_WHICH,
+    RANGE_WORDS,
+    WEEK_OFFSETS,
+    WEEKDAYS,
+    WORDS,
+    alternation,
+    cjk,
+    cjk_relative_days,
+    compact,
+    latin,
+)
 from etl.extract.records import DateRange
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-MONTH_NAMES = [
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-]  # fmt: skip
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_RANGE = r"(?:\s?(?:-|–|—|and|to|through)\s?(?P<d2>\d{1,2}))?"
+_MONTH = rf"(?P<month>{alternation(MONTH_OF)})"
+_RANGE = rf"(?:\s?(?:-|–|—|{alternation(RANGE_WORDS)})\s?(?P<d2>\d{{1,2}}))?"
 MONTH_FIRST = re.compile(
     rf"\b{_MONTH}\.?\s(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_RANGE}(?:,?\s(?P<year>\d{{4}}))?\b",
     re.IGNORECASE,
@@ -46,42 +50,33 @@ CHINESE = re.compile(
     r"(?:(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月)?(?P<d1>\d{1,2})日?"
     r"(?:\s?[至到~\-－—]\s?(?:(?P<month2>\d{1,2})月)?(?P<d2>\d{1,2}))?日"
 )
-_WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAY = alternation(WEEKDAYS)
+_DAYS = alternation(latin(w for ws in WORDS["relative_days"].values() for w in ws))
 RELATIVE = re.compile(
-    rf"\b(?P<word>yesterday|today|tomorrow|{_WEEKDAY})"
-    rf"(?:\s?(?:-|–|and|to|through)\s?(?P<word2>{_WEEKDAY}))?\b",
+    rf"\b(?P<word>{_DAYS}|{_WEEKDAY})"
+    rf"(?:\s?(?:-|–|{alternation(RANGE_WORDS)})\s?(?P<word2>{_WEEKDAY}))?\b",
     re.IGNORECASE,
 )
 # Korean and Chinese relative days: no word boundaries in scripts without spaces
-RELATIVE_CJK = re.compile(r"(?P<word>어제|오늘(?!날)|내일|昨天|今天|明天|昨日|明日)")
+RELATIVE_CJK = re.compile(rf"(?P<word>{cjk_relative_days()})")
 # "next week", "다음 주", "下周": a week, not a day; kept as the bounds it gives
+_WEEKS = [w for ws in WORDS["weeks"].values() for w in ws]
 WEEK = re.compile(
-    r"\b(?P<en>next|this|last)\s+week\b"
-    r"|(?P<cjk>다음\s?주|이번\s?주|지난\s?주|下周|下星期|本周|这周|上周|上星期)",
+    rf"\b(?P<en>{alternation(latin(_WEEKS))})\b|(?P<cjk>{alternation(cjk(_WEEKS))})",
     re.IGNORECASE,
 )
-WEEK_OFFSETS = {
-    "next": 1, "this": 0, "last": -1,
-    "다음": 1, "이번": 0, "지난": -1,
-    "下周": 1, "下星期": 1, "本周": 0, "这周": 0, "上周": -1, "上星期": -1,
-}  # fmt: skip
 # "late last year", "earlier this month", "last November", "지난해", "去年": a
 # period before the story, kept as the bounds it gives (no day)
+_LAST = next(w for w, n in PERIOD_WHICH.items() if n == -1)
 PERIOD = re.compile(
-    r"\b(?P<part>late|early|earlier|later)?\s?(?P<which>last|this)\s(?P<unit>year|month)\b"
-    rf"|\blast\s(?P<month_name>{'|'.join(MONTH_NAMES)})\b"
-    r"|(?P<cjk_year>지난해|작년|去年)|(?P<cjk_month>지난달|上个月|上月)",
+    rf"\b(?P<part>{alternation(PERIOD_PARTS)})?\s?(?P<which>{alternation(PERIOD_WHICH)})"
+    rf"\s(?P<unit>{alternation(WORDS['period_units'])})\b"
+    rf"|\b{re.escape(_LAST)}\s(?P<month_name>{alternation(MONTH_NAMES)})\b"
+    rf"|(?P<cjk_year>{alternation(WORDS['last_year'])})|(?P<cjk_month>{alternation(WORDS['last_month'])})",
     re.IGNORECASE,
 )
 # "this morning", "tonight": the story's own day
-SAME_DAY_WORDS = re.compile(
-    r"\b(?:this\s(?:morning|afternoon|evening)|tonight|earlier\stoday)\b", re.IGNORECASE
-)
-RELATIVE_OFFSETS = {
-    "yesterday": -1, "today": 0, "tomorrow": 1,
-    "어제": -1, "오늘": 0, "내일": 1,
-    "昨天": -1, "今天": 0, "明天": 1, "昨日": -1, "明日": 1,
-}  # fmt: skip
+SAME_DAY_WORDS = re.compile(rf"\b(?:{alternation(WORDS['same_day'])})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -99,7 +94,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _month_number(raw: str) -> int:
-    return int(raw) if raw.isdigit() else MONTHS[raw[:3].lower()]
+    return int(raw) if raw.isdigit() else MONTH_OF[raw.lower()]
 
 
 def _build(match: re.Match[str], reference: dt.date | None) -> DateRange | None:
@@ -206,8 +201,7 @@ def _week(match: re.Match[str], reference: dt.date | None) -> DateRange:
     """ "next week" from a Wednesday: no day, but Monday to Sunday of the week after."""
     if reference is None:
         return DateRange(None, None, match.group(0), year_known=False)
-    word = "".join((match.group("en") or match.group("cjk")).lower().split())
-    offset = WEEK_OFFSETS.get(word.removesuffix("주"), 0)
+    offset = WEEK_OFFSETS.get(compact(match.group(0)), 0)
     monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=offset)
     return DateRange(None, None, match.group(0), within=(monday, monday + dt.timedelta(days=6)))
 
@@ -219,8 +213,8 @@ def _relative(match: re.Match[str], reference: dt.date | None, prefer_future: bo
     if reference is None:
         weekday = WEEKDAYS.index(word) if word in WEEKDAYS else None
         return DateRange(None, None, match.group(0), year_known=False, weekday=weekday)
-    if word in RELATIVE_OFFSETS:
-        day = reference + dt.timedelta(days=RELATIVE_OFFSETS[word])
+    if compact(word) in DAY_OFFSETS:
+        day = reference + dt.timedelta(days=DAY_OFFSETS[compact(word)])
         return DateRange(day, day, match.group(0))
     start = _weekday(word, reference, prefer_future)
     end = start
@@ -240,18 +234,18 @@ def _period(match: re.Match[str], reference: dt.date | None) -> DateRange | None
         year = reference.year - (month >= reference.month)
         first, last = _bounds(year, month)
     elif groups["cjk_year"] or (groups["unit"] or "").lower() == "year":
-        this = (groups["which"] or "").lower() == "this"
+        this = PERIOD_WHICH.get((groups["which"] or "").lower()) == 0
         year = reference.year if this else reference.year - 1
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     else:
-        this = (groups["which"] or "").lower() == "this"
+        this = PERIOD_WHICH.get((groups["which"] or "").lower()) == 0
         year, month = (reference.year, reference.month) if this else _previous(reference)
         first, last = _bounds(year, month)
-    part = (groups["part"] or "").lower()
+    part = PERIOD_PARTS.get((groups["part"] or "").lower())
     middle = first + (last - first) / 2
-    if part in ("late", "later"):
+    if part == "second_half":
         first = middle
-    elif part in ("early",):
+    elif part == "first_half":
         last = middle
     last = min(last, reference)  # "earlier this month": before the story
     if last < first:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
-from etl.extract.dates import MONTH_NAMES, WEEKDAYS
+from etl.extract.date_words import MONTH_NAMES, WEEKDAYS
 from etl.extract.nlp import (
     CUES_KEY,
     DESCRIPTOR,
