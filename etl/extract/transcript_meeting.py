@@ -7,19 +7,12 @@ title, which prose extraction skips as a headline."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from etl.extract.dates import find_dates
 from etl.extract.records import MeetingRecord, PersonMention, Place
 from etl.extract.sentences import SentenceView
 
-# A title names its event with a bare noun ("Before Their Meeting", "Bilateral
-# Talks"), which prose cues leave alone as too weak inside a sentence.
-HEADER_CUE = re.compile(
-    r"\b(?:(?P<video>video ?(?:call|conference)|virtual)|(?P<call>(?:phone |telephone )?call)"
-    r"|meeting|talks|summit|dialogue|bilateral)\b|会谈|会见|会晤|회담",
-    re.IGNORECASE,
-)
+HEADER_KINDS = {"HEADER_VIDEO": "video", "HEADER_CALL": "call", "HEADER_MEET": "in_person"}
 
 
 def _header_place(header: list[SentenceView]) -> Place | None:
@@ -42,14 +35,14 @@ def transcript_meeting(
     begins, ``speakers`` the distinct people its turns name. None when the
     header names no meeting or the speakers are not of two countries."""
     header = [v for v in views if v.end <= header_end]
-    found = [(v, HEADER_CUE.search(v.span.text)) for v in header]
-    cued = [(v, match) for v, match in found if match is not None]
+    found = [(v, next((c for c in v.cues if c.label_ in HEADER_KINDS), None)) for v in header]
+    cued = [(v, cue) for v, cue in found if cue is not None]
     people = tuple(p for p in speakers if p.country)
     if not cued or len({p.country for p in people}) < 2:
         return None
     cue_view, cue = cued[0]
     dates = [d for d in find_dates(text[:header_end], reference) if d.value.start]
-    kind = "video" if cue.group("video") else "call" if cue.group("call") else "in_person"
+    kind = HEADER_KINDS[cue.label_]
     return MeetingRecord(
         start=cue_view.start,
         end=cue_view.end,
