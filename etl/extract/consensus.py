@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import re
 
+from etl.extract.nlp import lexicon
 from etl.extract.outcome_categories import category
 from etl.extract.records import OutcomeRecord
 from etl.extract.sentences import OUTCOME_LABELS, SentenceView
 from etl.extract.text import word_count
 from etl.extract.topics import primary_topic
 
-CJK_ORDINAL = re.compile(
-    r"[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|(?:첫|둘|셋|넷|다섯)째[,，]?"
-)
+_ENGLISH = "|".join(lexicon("consensus", "ordinals"))
+_NUMERAL = f"[{''.join(lexicon('consensus', 'chinese_numerals'))}]"
+_KOREAN = "|".join(lexicon("consensus", "korean_ordinals"))
+CJK_ORDINAL = re.compile(rf"{_NUMERAL}是|第{_NUMERAL}[，,、]|(?:{_KOREAN})[,，]?")
 ORDINAL = re.compile(
-    r"\s*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?"
-    r"|finally|lastly|[一二三四五六七八九十]是|第[一二三四五六七八九十]"
-    r"|첫째|둘째|셋째|넷째|다섯째|여섯째|일곱째|\d{1,2}[.)])\s*[,，、:：]?\s*",
+    rf"\s*(?:(?:{_ENGLISH})(?:ly)?|{_NUMERAL}是|第{_NUMERAL}|{_KOREAN}|\d{{1,2}}[.)])"
+    r"\s*[,，、:：]?\s*",
     re.IGNORECASE,
 )
 
