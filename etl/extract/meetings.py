@@ -25,8 +25,8 @@ STATUS_WINDOW = 48  # characters around the cue that decide held / planned / can
 INSTITUTION_WORDS = lexicon("meetings", "institution_words")
 LOCATIVE_LEADS = lexicon("meetings", "locative_leads")
 CITY_OF = re.compile(
-    r"\b(?:in|at|to)\s+the\s+(?:[\w-]+\s+){0,3}(?:city|capital|town|resort|port|island)"
-    r"\s+of\s+$",
+    r"\b(?:in|at|to)\s+the\s+(?:[\w-]+\s+){0,3}"
+    rf"(?:{'|'.join(lexicon('meetings', 'place_nouns'))})\s+of\s+$",
     re.IGNORECASE,
 )
 ORIGIN_WORDS = lexicon("meetings", "origin_words")
@@ -37,8 +37,8 @@ DAY_ONLY = re.compile(r"\d{1,2}\s?[日일]")
 # "had been expected to meet": a plan overtaken by events
 UNDONE_PLAN = lexicon("meetings", "undone_plan")
 SPEECH_AFTER_DATE = re.compile(
-    r"\s*(?:[(（](?:현지시간|当地时间|local time)[)）]\s*)?"
-    r"(?:밝혔|말했|발표했|전했|보도했|宣布|表示|说|称|报道|发布)"
+    rf"\s*(?:[(（](?:{'|'.join(lexicon('meetings', 'local_time'))})[)）]\s*)?"
+    rf"(?:{'|'.join(lexicon('meetings', 'speech_after_date'))})"
 )
 SPEECH_BEFORE_DATE = lexicon("meetings", "speech_before_date")
 # "agreed to cut tariffs after talks with Xi": the talks are the occasion, not the result
