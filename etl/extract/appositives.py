@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from etl.extract.nlp import PLACE, TITLE
+from etl.extract.nlp import PLACE, TITLE, lexicon
 from etl.extract.records import PersonMention
 
 NAMED = ("name", "surname", "titled_name")
@@ -21,7 +21,8 @@ MAX_QUALIFIERS = 3
 _OPENING_TITLE = re.compile(rf"((?:The|the)\s+)?(.{{3,{MAX_CHARS}}}?),\s*")
 _AFTER = re.compile(r",\s+(?:the\s+)?")
 _ABBREVIATED = re.compile(r"(?:^|[\s.])[A-Z][a-z]{0,3}$")
-_END = re.compile(r"[,;:.!?\n()]|\s(?:who|which|said|says|told)\s")
+_CLAUSE_WORDS = "|".join(lexicon("appositives", "clause_words"))
+_END = re.compile(rf"[,;:.!?\n()]|\s(?:{_CLAUSE_WORDS})\s")
 
 
 def _opens_a_title(tokens: dict[int, Token], start: int) -> bool:

@@ -12,14 +12,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from etl.extract.nlp import PERSON, TITLE
+from etl.extract.nlp import PERSON, TITLE, lexicon
 from etl.extract.records import PersonMention
 from etl.extract.text import is_hangul
 
 MAX_RUN = 6  # tokens between the name and the particle that ends the title
 NAME = re.compile(r"[가-힣]{2,4}")
 SURNAME = re.compile(r"[가-힣]")
-PARTICLE = re.compile(r"(?:은|는|이|가)$")
+PARTICLE = re.compile("(?:" + "|".join(lexicon("korean_names", "subject_particles")) + ")$")
 COUNTRIES = {"중국": "CN", "미국": "US"}
 
 

@@ -11,17 +11,18 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from etl.extract.nlp import load_yaml
+from etl.extract.nlp import lexicon, load_yaml
 
 # A stage direction may sit between the label and its colon:
+_QA_LABELS = "|".join(lexicon("transcript", "qa_labels"))
 # "DIRECTOR WANG (via interpreter):"
 _LABEL_DIRECTION = r"(?:[ \t]*\((?P<direction>[^()\n]{1,40})\))?"
 LABEL = re.compile(
     rf"(?m)^(?P<label>[A-Z][A-Z.'’ -]{{0,60}}?[A-Z.]|Q|A){_LABEL_DIRECTION}:[ \t]+"
-    r"|^(?P<cjk>问|答|记者|질문|답변)[ \t]*[：:][ \t]*"  # a Chinese or Korean briefing's Q and A
+    rf"|^(?P<cjk>{_QA_LABELS})[ \t]*[：:][ \t]*"  # a Chinese or Korean briefing's Q and A
 )
 # The answering side of a Q&A, who is the briefing's host when the label names nobody
-ANSWER_LABELS = frozenset(["A", "答", "답변"])
+ANSWER_LABELS = frozenset(lexicon("transcript", "answer_labels"))
 # "Mao Ning:", "Bloomberg:" — briefing transcripts label turns in title case; such
 # labels count only when a document has several of them.
 TITLE_LABEL = re.compile(
@@ -36,7 +37,7 @@ PERIOD_LABEL = re.compile(r"(?m)^(?P<label>Q|[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})\.
 HONORIFIC_LABEL = re.compile(r"(?:MR|MS|MRS|DR)\.? [A-Z][A-Z'’-]+$")
 SECTION_BREAK = re.compile(r"\n[ \t]*\n[ \t]*\n")
 DIRECTION = re.compile(r"\((?P<body>[^()\n]{1,60})\)")
-INTERPRETER = ("via interpreter", "through interpreter", "through an interpreter", "as interpreted")
+INTERPRETER = lexicon("transcript", "interpreter_notes")
 
 
 @dataclass(frozen=True)
