@@ -5,24 +5,21 @@ date and place. Mentions are merged into meetings later, during resolution."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from etl.extract import meeting_people as people
 from etl.extract.dates import DateMention, find_dates
+from etl.extract.meeting_status import relative_future, status_of, undone
 from etl.extract.nlp import SPEECH, lexicon
-from etl.extract.records import MeetingRecord, PersonMention, Place
+from etl.extract.records import MeetingRecord, Place
 from etl.extract.sentences import OUTCOME_LABELS, SentenceView
 from etl.extract.spans import Intervals
 from etl.extract.subjects import pronoun_subjects
 
-FUTURE_WORDS = lexicon("meetings", "future_words")
-FIRST_PERSON = frozenset(["i", "we", "my", "our"])
 TRIP_REACH = 3  # sentences after a trip's announcement that may tell of its meetings
-STATUS_WINDOW = 48  # characters around the cue that decide held / planned / cancelled
-INSTITUTION_WORDS = lexicon("meetings", "institution_words")
 LOCATIVE_LEADS = lexicon("meetings", "locative_leads")
 CITY_OF = re.compile(
     r"\b(?:in|at|to)\s+the\s+(?:[\w-]+\s+){0,3}"
@@ -30,12 +27,6 @@ CITY_OF = re.compile(
     re.IGNORECASE,
 )
 ORIGIN_WORDS = lexicon("meetings", "origin_words")
-ADDRESSEE_VERBS = frozenset(lexicon("meetings", "addressee_verbs"))
-ADDRESSEE_REACH = 30  # characters: the verb, and a title before the name
-SAYER_GAP = 12  # characters between a name and its speech verb ("Wang Yi also said")
-DAY_ONLY = re.compile(r"\d{1,2}\s?[日일]")
-# "had been expected to meet": a plan overtaken by events
-UNDONE_PLAN = lexicon("meetings", "undone_plan")
 SPEECH_AFTER_DATE = re.compile(
     rf"\s*(?:[(（](?:{'|'.join(lexicon('meetings', 'local_time'))})[)）]\s*)?"
     rf"(?:{'|'.join(lexicon('meetings', 'speech_after_date'))})"
@@ -45,58 +36,6 @@ SPEECH_BEFORE_DATE = lexicon("meetings", "speech_before_date")
 OCCASION_WORDS = frozenset(lexicon("meetings", "occasion_words"))
 DETERMINERS = frozenset(lexicon("meetings", "determiners"))
 EVENT_NOUNS = frozenset(lexicon("meetings", "event_nouns"))
-
-
-def _status(view: SentenceView, cue: Span, text: str) -> str:
-    """Cancelled or planned when the words around the meeting cue say so ("will
-    meet", "is due to hold talks on Monday"); a future elsewhere in the
-    sentence ("…, who will travel later") does not make a held meeting planned."""
-    low, high = (
-        max(view.start, cue.start_char - STATUS_WINDOW),
-        min(view.end, cue.end_char + STATUS_WINDOW),
-    )
-    nearby = [c.label_ for c in view.cues if low <= c.start_char < high]
-    if "CANCELLED" in nearby or _refused(view, cue, text):
-        return "cancelled"
-    window = text[low:high].lower()
-    if "PLANNED" in nearby or any(word in window for word in FUTURE_WORDS):
-        return "planned"
-    return "held"
-
-
-def _relative_future(date: DateMention, reference: dt.date | None) -> bool:
-    """A date told relative to the story ("tomorrow", "next week", "19日") that falls
-    after it. A written date after the story ("met on Dec. 21") is a conflict
-    for the resolver, not a plan."""
-    start = date.value.start
-    written = any(ch.isdigit() for ch in date.value.text) and not DAY_ONLY.fullmatch(
-        date.value.text.strip()
-    )  # "19日", "19일": a day of the story's month, told relative to it
-    return reference is not None and start is not None and start > reference and not written
-
-
-def _refused(view: SentenceView, cue: Span, text: str) -> bool:
-    """The meeting is what a refusal refuses: "declined an invitation for Austin
-    to meet Li", "회담 제안을 거절했다". In English the meeting must be the
-    refusal's object, in its clause ("rejected the claims when he met" is held)."""
-    for refusal in (c for c in view.cues if c.label_ == "REFUSED"):
-        if not refusal.text.isascii():
-            if abs(refusal.start_char - cue.start_char) <= STATUS_WINDOW:
-                return True
-            continue
-        if refusal.start_char >= cue.start_char or refusal.start_char < view.start:
-            continue
-        clause_break = any(
-            c.label_ == "CLAUSE" and refusal.end_char <= c.start_char < cue.start_char
-            for c in view.cues
-        )
-        refuses = any(
-            c.label_ == "REFUSED_OBJECT" and refusal.end_char <= c.start_char < cue.start_char
-            for c in view.cues
-        ) or (cue.start > 0 and cue.doc[cue.start - 1].lower_ == "to")  # "declined to meet"
-        if not clause_break and refuses:
-            return True
-    return False
 
 
 def _occasion(text: str, view: SentenceView, cue: Span) -> bool:
@@ -131,12 +70,6 @@ def _meeting_cue(view: SentenceView, text: str) -> Span | None:
     )
 
 
-def _undone(view: SentenceView, cue: Span, text: str) -> bool:
-    """ "Blinken had been expected to meet Qin", in a story of a cancellation."""
-    window = text[view.start : min(view.end, cue.end_char + STATUS_WINDOW)].lower()
-    return any(phrase in window for phrase in UNDONE_PLAN)
-
-
 def _kind(view: SentenceView, cue: Span) -> str:
     """The kind of the cue that opened the mention; a video cue is the most specific."""
     if "VIDEO" in view.labels():
@@ -144,90 +77,8 @@ def _kind(view: SentenceView, cue: Span) -> str:
     return "call" if cue.label_ in ("CALL", "SPOKE") else "in_person"
 
 
-def _names_an_institution(text: str, end: int) -> bool:
-    """ "the Biden administration", "바이든 정부": the name qualifies a government."""
-    following = text[end : end + 24].lstrip(" '’s").split(maxsplit=1)
-    return bool(following) and following[0].lower().startswith(INSTITUTION_WORDS)
-
-
 def _is_question(text: str, view: SentenceView) -> bool:
     return text[view.start : view.end].rstrip().endswith(("?", "？"))
-
-
-def _first_person_before(text: str, view: SentenceView, cue: Span) -> bool:
-    """ "I just concluded a meeting with …", "we held talks": the speaker took part."""
-    before = text[max(view.start, cue.start_char - STATUS_WINDOW) : cue.start_char].lower()
-    return bool(FIRST_PERSON & set(before.replace(",", " ").split()))
-
-
-def _main_clauses(view: SentenceView, cue: Span) -> Intervals:
-    """The main clause and the cue's clause; a subordinate clause ("since
-    President Biden took office", "before traveling to Shanghai") tells of
-    other people and places."""
-    boundaries = [c.start_char for c in view.cues if c.label_ == "CLAUSE"]
-    segments = list(itertools.pairwise([view.start, *boundaries, view.end + 1]))
-    return Intervals(
-        [
-            segment
-            for i, segment in enumerate(segments)
-            if i == 0 or segment[0] <= cue.start_char < segment[1]
-        ]
-    )
-
-
-def _key(person: PersonMention) -> str:
-    return person.gazetteer_key or person.name or person.text
-
-
-def _participants(view: SentenceView, cue: Span, text: str) -> tuple[PersonMention, ...]:
-    """People in the main clause and the cue's clause, and whoever the cue's
-    "with" names even past a phrase that looks like a clause ("held a long
-    call since arriving in Lima with the Chinese premier")."""
-    clauses = _main_clauses(view, cue)
-    return tuple(
-        m
-        for m in view.mentions
-        if m.kind != "pronoun"
-        and not _names_an_institution(text, m.end)
-        and (clauses.overlaps(m.start, m.start + 1) or _met_with(view, cue, text, m))
-        and not _reports_it(view, cue, text, m)
-        and not (cue.label_ == "VISIT" and _told_of_it(view, text, m))
-    )
-
-
-def _told_of_it(view: SentenceView, text: str, mention: PersonMention) -> bool:
-    """ "She told Minister Li she would delay her trip": who is
-    told of a trip is not on it."""
-    lead = text[max(view.start, mention.start - ADDRESSEE_REACH) : mention.start].lower()
-    words = lead.split()
-    return any(word in ADDRESSEE_VERBS for word in words[-3:])
-
-
-def _reports_it(view: SentenceView, cue: Span, text: str, mention: PersonMention) -> bool:
-    """ "Li said that the two presidents met in Lima": who says that
-    others met is not in the meeting ("Blinken said that he met …" is)."""
-    for speech in (c for c in view.cues if c.label_ == SPEECH):
-        if not mention.end <= speech.start_char <= mention.end + SAYER_GAP:
-            continue
-        if any(
-            c.label_ == "SAID_THAT"
-            and speech.end_char <= c.start_char < cue.start_char
-            and not text[speech.end_char : c.start_char].strip()
-            for c in view.cues
-        ):
-            return True
-    return False
-
-
-def _met_with(view: SentenceView, cue: Span, text: str, mention: PersonMention) -> bool:
-    """The first "with <person>" after the meeting cue, no other meeting cue between."""
-    if mention.start <= cue.end_char or not view.right_before("WITH", mention.start, text):
-        return False
-    between = [c for c in view.cues if cue.end_char <= c.start_char < mention.start]
-    if any(c.label_ in ("MEET", "CALL", "VIDEO", "SPOKE", "MEET_WEAK") for c in between):
-        return False
-    earlier = [m for m in view.mentions if cue.end_char <= m.start < mention.start]
-    return not earlier
 
 
 def _date(
@@ -293,7 +144,7 @@ def _place(
     place. Never a place that speaks ("…, the White House said": a source), one
     left behind ("depart Washington") or the dateline itself."""
     speech = [c.start_char for c in view.cues if c.label_ == SPEECH]
-    clauses = _main_clauses(view, cue)
+    clauses = people.main_clauses(view, cue)
     places = [
         p
         for p in view.places
@@ -333,7 +184,7 @@ def _trip(
     cue = view.first("VISIT")
     if cue is None or "CANCELLED" in view.labels():
         return None
-    status = _status(view, cue, text)
+    status = status_of(view, cue, text)
     date = _date(view, cue, text, reference, status, dateline)
     if date is None or date.value.start is None:
         return None
@@ -368,20 +219,20 @@ def meeting_mentions(
             cue = view.first("VISIT")
         if cue is None:
             continue
-        status = _status(view, cue, text)
-        if status == "planned" and called_off and _undone(view, cue, text):
+        status = status_of(view, cue, text)
+        if status == "planned" and called_off and undone(view, cue, text):
             status = "cancelled"
         if cue.label_ == "VISIT" and status != "cancelled":
             continue
         if _is_question(text, view):
             continue  # "Will he meet President Xi?" asserts no meeting
-        participants = _participants(view, cue, text)
+        participants = people.participants(view, cue, text)
         subject = subjects.get(view.start)
-        if subject is not None and _key(subject) not in {_key(p) for p in participants}:
+        if subject is not None and people.key(subject) not in {people.key(p) for p in participants}:
             participants = (subject, *participants)  # "He met Wang in Lima."
         countries = {m.country for m in participants if m.country}
         two_sides = len(countries) >= 2
-        if view.speaker is not None and _first_person_before(text, view, cue):
+        if view.speaker is not None and people.first_person_before(text, view, cue):
             participants = (view.speaker, *participants)  # "I just met Foreign Minister Wang"
             two_sides = two_sides or bool(countries - {view.speaker.country})
         group_subject = any(
@@ -398,7 +249,7 @@ def meeting_mentions(
         if result_first and not _occasion(text, view, cue):
             continue  # "agreed to hold talks": the talks are the result
         date = _date(view, cue, text, reference, status, filed)
-        if status == "held" and date and _relative_future(date, reference):
+        if status == "held" and date and relative_future(date, reference):
             status = "planned"  # "… the first summit between them, tomorrow": still to come
         kind = _kind(view, cue)
         place = _place(view, cue, text, filed, status) if kind == "in_person" else None
