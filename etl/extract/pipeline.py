@@ -32,7 +32,8 @@ from etl.extract.mentions import (
 )
 from etl.extract.narrated import narrated_quotes
 from etl.extract.nlp import NamePattern, cached_pipeline, tokenizer_safe
-from etl.extract.outcomes import outcome_mentions, said_by_a_party
+from etl.extract.outcome_subjects import said_by_a_party
+from etl.extract.outcomes import outcome_mentions
 from etl.extract.quotes import find_quotes
 from etl.extract.records import Extraction, PersonMention, Place
 from etl.extract.sentences import OUTCOME_LABELS, sentence_views
