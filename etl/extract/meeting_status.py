@@ -12,7 +12,6 @@ from etl.extract.dates import DateMention
 from etl.extract.nlp import lexicon
 from etl.extract.sentences import SentenceView
 
-FUTURE_WORDS = lexicon("meetings", "future_words")
 DAY_ONLY = re.compile(r"\d{1,2}\s?[日일]")
 STATUS_WINDOW = 48  # characters around the cue that decide held / planned / cancelled
 # "had been expected to meet": a plan overtaken by events
@@ -30,8 +29,7 @@ def status_of(view: SentenceView, cue: Span, text: str) -> str:
     nearby = [c.label_ for c in view.cues if low <= c.start_char < high]
     if "CANCELLED" in nearby or refused(view, cue, text):
         return "cancelled"
-    window = text[low:high].lower()
-    if "PLANNED" in nearby or any(word in window for word in FUTURE_WORDS):
+    if "PLANNED" in nearby or "FUTURE" in nearby:
         return "planned"
     return "held"
 

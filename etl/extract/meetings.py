@@ -31,7 +31,7 @@ SPEECH_AFTER_DATE = re.compile(
     rf"\s*(?:[(（](?:{'|'.join(lexicon('meetings', 'local_time'))})[)）]\s*)?"
     rf"(?:{'|'.join(lexicon('meetings', 'speech_after_date'))})"
 )
-SPEECH_BEFORE_DATE = lexicon("meetings", "speech_before_date")
+SPEECH_LEAD_REACH = 12  # characters before a date where "said on" makes it a statement's
 # "agreed to cut tariffs after talks with Xi": the talks are the occasion, not the result
 OCCASION_WORDS = frozenset(lexicon("meetings", "occasion_words"))
 DETERMINERS = frozenset(lexicon("meetings", "determiners"))
@@ -103,7 +103,6 @@ def _date(
     def about_the_meeting(candidate: DateMention) -> bool:
         """ "officials said on Friday", "국무부가 14일 밝혔다", "毛宁14日宣布"
         date the statement, not the meeting."""
-        lead = text[max(view.start, candidate.start - 12) : candidate.start].lower()
         trail = text[candidate.end : candidate.end + 20]
         # "…, whose king opened a museum Friday": another event's day
         relative = candidate.start > cue.end_char and any(
@@ -114,7 +113,12 @@ def _date(
             for c in view.cues
         )
         return not (
-            any(marker in lead for marker in SPEECH_BEFORE_DATE)
+            any(
+                c.label_ == "SPEECH_DATE_LEAD"
+                and candidate.start - SPEECH_LEAD_REACH <= c.start_char
+                and c.end_char <= candidate.start
+                for c in view.cues
+            )
             or SPEECH_AFTER_DATE.match(trail)
             or relative
         )
