@@ -18,8 +18,8 @@ def test_the_day_both_sides_agreed_dates_their_undated_meeting():
 
 def test_a_signing_told_with_its_day_dates_the_signing_told_with_its_signatories():
     text = (
-        "The United States on March 3 signed a fisheries accord with China, ending two years "
-        "of talks. The accord was signed by Secretary of State Antony Blinken and Foreign "
+        "Washington and Beijing signed a fisheries accord on March 3 after two years of "
+        "haggling. The accord was signed by Secretary of State Antony Blinken and Foreign "
         "Minister Wang Yi."
     )
     (meeting,) = analyze(text, DAY).meetings

@@ -61,10 +61,10 @@ def test_one_sides_lead_alone_is_no_meeting():
 
 def test_talks_of_both_sides_naming_one_side_take_the_other_sides_person_of_the_story():
     text = (
-        "中美结束在日内瓦第二天的经贸会谈，美国财政部长贝森特称，双方取得了实质性进展。"
-        "贝森特说：「我们取得了很大进展，还有一些工作要做。」"
-        "他还透露，特朗普将于周五与习近平通话。中国国务院副总理何立峰会后离开，未发表讲话。"
+        "美中在伦敦举行新一轮经贸会谈，美国商务部长卢特尼克表示，会谈很有成效。"
+        "卢特尼克说：「我们在出口管制问题上取得了进展，但分歧仍然存在。」"
+        "另据报道，特朗普下周将与习近平通电话。中国国务院副总理何立峰没有对记者发表评论。"
     )
-    talks, call = analyze(text, dt.date(2025, 5, 12)).meetings
-    assert sorted(talks.participants) == ["He Lifeng", "Scott Bessent"]  # not the callers
+    talks, call = analyze(text, dt.date(2025, 6, 10)).meetings
+    assert sorted(talks.participants) == ["He Lifeng", "Howard Lutnick"]  # not the callers
     assert sorted(call.participants) == ["Donald Trump", "Xi Jinping"]

@@ -521,8 +521,8 @@ def test_who_is_told_of_a_postponed_trip_is_not_on_it():
 
 def test_a_named_gathering_where_people_were_is_no_meeting_between_them():
     text = (
-        "President Joe Biden listens as Chinese President Xi Jinping speaks at the G20 Lima "
-        "Summit on Friday."
+        "Photographs from Friday show President Joe Biden and Chinese President Xi Jinping "
+        "at the APEC Lima Summit."
     )
     assert meetings(text, dt.date(2024, 11, 16)) == []
 

@@ -489,8 +489,8 @@ def test_a_chinese_result_keeps_the_object_named_before_its_verb():
 
 def test_both_sides_going_on_together_is_a_result_but_a_speakers_we_is_one_side():
     text = (
-        "Blinken met Wang Yi in Lima on Nov. 15, 2024. Both sides will continue working on "
-        "the open fisheries questions before the spring deadline."
+        "Blinken met Wang Yi in Lima on Nov. 15, 2024. Both sides will continue to consult "
+        "on fishing quotas in the East China Sea."
     )
     assert [o[:2] for o in outcomes(text)] == [("commitment", "agreed")]
     turn = (
@@ -502,10 +502,10 @@ def test_both_sides_going_on_together_is_a_result_but_a_speakers_we_is_one_side(
 
 def test_a_leader_announcing_his_decision_is_a_result_and_a_ministry_is_not():
     text = (
-        "Biden met Xi Jinping in Lima on Nov. 16, 2024. After the meeting, Biden announced "
-        "that he had lifted the duties on Chinese fishing gear."
+        "Biden met Xi Jinping in Lima on Nov. 16, 2024. Biden announced that the duties on "
+        "Chinese fishing gear would be lifted next month."
     )
-    assert any("lifted the duties" in o[2] for o in outcomes(text))
+    assert any("fishing gear would be lifted" in o[2] for o in outcomes(text))
     ministry = (
         "Biden met Xi Jinping in Lima on Nov. 16, 2024. The commerce ministry announced that "
         "the duties on fishing gear would stay."

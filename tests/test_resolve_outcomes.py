@@ -38,9 +38,9 @@ def test_an_english_report_replaces_one_in_another_script():
 
 def test_a_call_that_retells_the_plan_for_a_meeting_keeps_one_result():
     text = (
-        "President Joe Biden held a call with Chinese President Xi Jinping on Tuesday, "
-        "discussing a possible in-person meeting. The two leaders discussed the value of "
-        "meeting face-to-face and agreed to have their teams find a mutually agreeable time."
+        "President Joe Biden held a call with Chinese President Xi Jinping on Tuesday about "
+        "an in-person meeting later in the year. The two leaders discussed meeting in person "
+        "and agreed to have their aides set a date for the next meeting."
     )
     outcomes = analyze(text, dt.date(2024, 4, 3)).outcomes
     assert [(o.record.category, o.record.status) for o in outcomes] == [("commitment", "agreed")]

@@ -10,7 +10,7 @@ DAY = dt.date(2024, 4, 26)
 def test_a_visit_looked_forward_to_is_planned_with_the_host_country_counterpart():
     text = (
         "US President Joe Biden spoke with Chinese President Xi Jinping by phone on Friday. "
-        "He said he looked forward to paying a state visit to China."
+        "He added that he looked forward to visiting China in the spring."
     )
     call, visit = analyze(text, DAY).meetings
     assert (call.kind, call.status) == ("call", "held")
@@ -25,7 +25,7 @@ def test_a_visit_told_with_whom_the_visitor_meets_is_not_told_twice():
 
 
 def test_a_visit_without_a_known_host_is_no_meeting():
-    text = "Commerce official Dana Whitfield said she would soon visit China."
+    text = "Commerce official Dana Whitfield said she planned to visit China in the autumn."
     assert analyze(text, DAY).meetings == []
 
 

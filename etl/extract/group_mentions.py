@@ -133,7 +133,7 @@ def with_both_sides(
     speakers: tuple[PersonMention, ...],
     mentions: Sequence[PersonMention],
 ) -> list[MeetingRecord]:
-    """ "中美结束…会谈，美国财政部长…称": a meeting of both sides that names one
+    """ "中美在伦敦举行会谈，美国商务部长…说": a meeting of both sides that names one
     side's people only is completed by the people the story quotes and the
     most-named person of the other side, leaving out the people of the story's
     other meetings (a call the story announces is theirs)."""

@@ -193,7 +193,7 @@ def _title_run(doc: Doc, ents: list[Span], i: int) -> Span:
 
 
 def _office_of(gap: Span) -> bool:
-    """ "of the Central Foreign Affairs Commission and": the body a title heads,
+    """ "of the Joint Staff Department and": the body a title heads,
     a capitalized name, before "and" and the next title."""
     if len(gap) < 3 or len(gap) > MAX_OFFICE_TOKENS:
         return False

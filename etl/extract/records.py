@@ -76,7 +76,7 @@ class MeetingRecord:
     group_subject: bool = False  # "officials of both countries met": people named elsewhere
     date_span: tuple[int, int] | None = None  # where the date's own words are
     # a visit to this country: the host, the visitor's counterpart there, is the
-    # resolver's to find ("he looked forward to paying a state visit to China")
+    # resolver's to find ("she looks forward to visiting Beijing in the spring")
     host_country: str | None = None
 
 

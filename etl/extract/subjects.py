@@ -1,6 +1,6 @@
 """Who a sentence-opening "He" or "She" is: the person who opens the nearest
-earlier sentence that names one ("Rubio met Wang in Lima. He last spoke with
-him in May."), the reading a reporter's prose relies on."""
+earlier sentence that names one ("Ortiz landed in Lima on Monday. He met the
+premier at noon."), the reading a reporter's prose relies on."""
 
 from __future__ import annotations
 

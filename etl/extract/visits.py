@@ -1,7 +1,7 @@
-"""Visits still to come, told without whom the visitor will meet ("He said he
-looked forward to paying a state visit to China", "adding that he would soon
-visit China"): a planned meeting of the visitor with the counterpart who hosts
-him, whom the resolver finds from the visitor's role."""
+"""Visits still to come, told without whom the visitor will meet ("She added
+that she looked forward to visiting Beijing", "the premier plans to travel to
+Washington in May"): a planned meeting of the visitor with the counterpart who
+hosts him, whom the resolver finds from the visitor's role."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ SIMILARITY_CUTOFF = 85.0
 # whatever their wording or language.
 ONE_PER_TOPIC = ("working_group", "talks", "dialogue_mechanism", "invitation")
 # Topics a meeting has one result on whatever category each report gives it
-# ("discussed meeting face-to-face" and "agreed to find a mutually agreeable time").
+# ("talked about meeting in person" and "agreed to set a date for their next meeting").
 ONE_RESULT_TOPICS = ("next-meeting",)
 
 
