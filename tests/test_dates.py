@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.extract.dates import dateline, filed_on, find_dates
+from etl.extract.dates import date_line, dateline, filed_on, find_dates
 
 THURSDAY = dt.date(2021, 3, 18)
 
@@ -181,3 +181,9 @@ def test_a_weekday_before_a_full_date_of_that_weekday_is_one_date():
 def test_a_weekday_before_a_date_of_another_weekday_stays_apart():
     found = find_dates("on Monday, March 16, 2021", THURSDAY)
     assert [f.value.start for f in found] == [dt.date(2021, 3, 15), dt.date(2021, 3, 16)]
+
+
+def test_the_texts_own_date_is_the_last_line_near_its_top_that_is_only_a_date():
+    text = "Readout of the Talks\nMarch 4, 2022\n\nMARCH 03, 2022\n\nThe envoys met today in Oslo."
+    assert date_line(text) == dt.date(2022, 3, 3)
+    assert date_line("Posted March 4, 2022 by the desk\nThe envoys met today.") is None

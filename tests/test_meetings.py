@@ -542,3 +542,21 @@ def test_the_two_leaders_last_call_on_another_day_is_a_call_of_its_own():
         ("call", dt.date(2024, 4, 2)),
         ("call", dt.date(2024, 1, 9)),
     ]
+
+
+def test_the_day_of_a_press_conference_is_not_the_day_of_the_visit_it_postpones():
+    text = (
+        "At a press conference on March 3, Secretary of State Antony Blinken said he would "
+        "postpone his visit to China."
+    )
+    (visit,) = analyze(text, dt.date(2023, 3, 4)).meetings
+    assert (visit.status, visit.start_date, visit.country) == ("cancelled", None, "CN")
+
+
+def test_a_readouts_today_is_the_date_line_above_it_not_the_pages_date():
+    text = (
+        "Readout of the Envoys' Meeting\nMarch 4, 2022\n\nMARCH 03, 2022\n\n"
+        "Secretary of State Antony Blinken today met Foreign Minister Wang Yi in Oslo."
+    )
+    (meeting,) = analyze(text, dt.date(2022, 3, 4)).meetings
+    assert meeting.start_date == dt.date(2022, 3, 3)

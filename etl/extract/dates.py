@@ -270,6 +270,20 @@ def dateline(text: str, max_chars: int = 300) -> dt.date | None:
     return None
 
 
+def date_line(text: str, max_chars: int = 400) -> dt.date | None:
+    """The date of the text itself: the last line near its top that holds nothing
+    but a full date. A reposted readout keeps its own ("October 7, 2021" of the
+    page, then "OCTOBER 06, 2021" of the readout): the readout's "today" is the
+    line just above it."""
+    found = None
+    for line in text[:max_chars].splitlines():
+        said = find_dates(line.strip())
+        whole = len(said) == 1 and (said[0].start, said[0].end) == (0, len(line.strip()))
+        if whole and said[0].value.start is not None and said[0].value.year_known:
+            found = said[0].value.start
+    return found
+
+
 def _month(match: re.Match[str]) -> DateRange:
     """ "in April 2017": no day, but the month's first and last."""
     return DateRange(None, None, match[0], within=_month_bounds(match))

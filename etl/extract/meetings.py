@@ -115,8 +115,7 @@ def _date(
         return not (
             any(
                 c.label_ == "SPEECH_DATE_LEAD"
-                and candidate.start - SPEECH_LEAD_REACH <= c.start_char
-                and c.end_char <= candidate.start
+                and candidate.start - SPEECH_LEAD_REACH <= c.end_char <= candidate.start
                 for c in view.cues
             )
             or SPEECH_AFTER_DATE.match(trail)

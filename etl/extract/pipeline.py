@@ -10,7 +10,7 @@ from dataclasses import replace
 from etl.extract.appositives import with_appositive_titles
 from etl.extract.borrowed_dates import dated_by_act, dated_by_agreement
 from etl.extract.consensus import listed_outcomes
-from etl.extract.dates import dateline, filed_on
+from etl.extract.dates import date_line, dateline, filed_on
 from etl.extract.group_mentions import (
     distinct,
     with_attendees,
@@ -83,7 +83,7 @@ def extract(
     lang = "zh" if language == "zh" else "en"
     nlp = cached_pipeline(tuple(names), lang)
     doc = nlp(text if lang == "zh" else tokenizer_safe(text))
-    reference = published or dateline(text)
+    reference = date_line(text) or published or dateline(text)
     full, surnames = _known(names)
     mentions = with_appositive_titles(
         doc,
