@@ -178,7 +178,7 @@ def find_dates(
 
 
 def _with_weekdays_joined(found: list[DateMention], text: str) -> list[DateMention]:
-    """ "Friday, June 28, 2019" is one date: the weekday before a full date of that
+    """ "Tuesday, March 16, 2021" is one date: the weekday before a full date of that
     weekday names the same day, not a second one."""
     joined: list[DateMention] = []
     for mention in found:
