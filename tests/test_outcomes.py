@@ -267,28 +267,28 @@ def test_korean_resolved_to_do_is_agreed():
 
 def test_deals_struck_and_reached_are_agreed():
     text = (
-        "Treasury Secretary Scott Bessent met Vice Premier He Lifeng in Geneva on May 11, 2025. "
-        "The two sides struck a deal to lower tariffs for ninety days."
+        "Treasury Secretary Janet Yellen met Vice Premier He Lifeng in Lisbon on May 11, 2023. "
+        "The two sides struck a deal to lower port fees for ninety days."
     )
     assert ("commitment", "agreed") in {o[:2] for o in outcomes(text)}
-    assert any("lower tariffs" in o[2] for o in outcomes(text))
+    assert any("lower port fees" in o[2] for o in outcomes(text))
 
 
 def test_a_day_between_agreed_and_to_keeps_the_cue():
     text = (
-        "President Trump met Chinese President Xi Jinping in Osaka on June 29, 2019. "
-        "The two leaders agreed on Saturday to restart trade talks."
+        "Secretary of State Antony Blinken met Foreign Minister Wang Yi in Lima on Nov. 16, "
+        "2024. The two ministers agreed on Saturday to resume their fisheries talks."
     )
     assert [o[:2] for o in outcomes(text)] == [("talks", "agreed")]
 
 
 def test_an_exchange_of_views_is_discussed():
     text = (
-        "Blinken met Wang Yi in Munich on February 16, 2024. The two sides also exchanged views "
-        "on the situation in the Middle East."
+        "Blinken met Wang Yi in Oslo on March 3, 2022. The two sides also exchanged views "
+        "on the situation in the Arctic."
     )
     assert outcomes(text) == [
-        ("other", "discussed", "exchanged views on the situation in the Middle East")
+        ("other", "discussed", "exchanged views on the situation in the Arctic")
     ]
 
 

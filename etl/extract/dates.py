@@ -272,8 +272,8 @@ def dateline(text: str, max_chars: int = 300) -> dt.date | None:
 
 def date_line(text: str, max_chars: int = 400) -> dt.date | None:
     """The date of the text itself: the last line near its top that holds nothing
-    but a full date. A reposted readout keeps its own ("October 7, 2021" of the
-    page, then "OCTOBER 06, 2021" of the readout): the readout's "today" is the
+    but a full date. A reposted readout keeps its own ("March 4, 2022" of the
+    page, then "MARCH 03, 2022" of the readout): the readout's "today" is the
     line just above it."""
     found = None
     for line in text[:max_chars].splitlines():
