@@ -4,8 +4,9 @@ transaction per document. The Prefect flow wraps these methods as tasks; the CLI
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,8 +96,15 @@ def _one_line(error: BaseException, settings: Settings) -> str:
 
 
 class Pipeline:
-    def __init__(self, settings: Settings, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        gazetteer: Gazetteer | None = None,
+        clock: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        """``clock`` gives the day a run resolves dates without a year against."""
         self.settings = settings
+        self.clock = clock
         self.engine = make_engine(
             settings.database_url, busy_timeout_s=settings.sqlite_busy_timeout_s
         )
@@ -161,7 +169,8 @@ class Pipeline:
         as a failed result instead of an exception."""
         try:
             extraction = extract(raw.text, names=self.names, published=raw.meta.published)
-            return Analysis(extraction, resolve_document(extraction, self.resolver))
+            resolved = resolve_document(extraction, self.resolver, today=self.clock())
+            return Analysis(extraction, resolved)
         except Exception as error:  # one bad document must not stop the run
             return DocumentResult(raw.name, "failed", _one_line(error, self.settings))
 

@@ -1,5 +1,6 @@
 """The stages end to end against a real database (SQLite and PostgreSQL)."""
 
+import datetime as dt
 import shutil
 
 import pytest
@@ -419,3 +420,21 @@ def test_a_title_written_as_the_role_up_to_its_dots_shows_as_written(pipeline, t
     assert found["Katherine Tai"] == "US Trade Representative"
     role = dict(rows(pipeline, "select person_name, role_title from v_participants"))
     assert role["Katherine Tai"] == "U.S. Trade Representative"
+
+
+def test_a_run_resolves_dates_without_a_year_against_its_clock(database_url, tmp_path):
+    (tmp_path / "undated.txt").write_text(
+        "Secretary of State Antony Blinken met Foreign Minister Qin Gang in Beijing on June 18.",
+        encoding="utf-8",
+    )
+    sources = {}
+    for today in (dt.date(2023, 6, 1), dt.date(2024, 1, 1)):
+        pipeline = Pipeline(get_settings(database_url), clock=lambda today=today: today)
+        try:
+            pipeline.run([tmp_path], refresh="full_refresh")
+            sources[today] = rows(pipeline, "select date_source from meeting_mentions")
+        finally:
+            pipeline.close()
+    # before that June 18 came, no year fits and the reference calendar dates the meeting;
+    # after it, the text's own day holds
+    assert sources == {dt.date(2023, 6, 1): [("calendar",)], dt.date(2024, 1, 1): [("text",)]}

@@ -2,7 +2,10 @@
 
 import datetime as dt
 
-from tests.support import analyze
+from etl.resolve.document import resolve_document
+from etl.resolve.gazetteer import default_gazetteer
+from etl.resolve.persons import PersonResolver
+from tests.support import NO_CALENDAR, analyze, extract_text
 
 DAY = dt.date(2022, 5, 4)
 
@@ -26,3 +29,17 @@ def test_a_different_person_sharing_only_a_first_word_stays_apart():
     )
     resolved = analyze(text, DAY)
     assert set(resolved.new_persons) == {"Carla Di Santo", "Carla Benetti"}
+
+
+def test_a_date_without_a_year_is_resolved_against_the_callers_clock():
+    extraction = extract_text(
+        "Secretary of State Antony Blinken met Foreign Minister Qin Gang in Beijing on June 18."
+    )
+    resolver = PersonResolver(default_gazetteer())
+
+    def day(today):
+        (meeting,) = resolve_document(extraction, resolver, NO_CALENDAR, today).meetings
+        return meeting.start_date
+
+    assert day(dt.date(2024, 1, 1)) == dt.date(2023, 6, 18)  # the one June 18 both held office
+    assert day(dt.date(2023, 6, 1)) is None  # that day had not come yet

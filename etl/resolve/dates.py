@@ -114,11 +114,13 @@ def check_date(
     published: dt.date | None,
     people: Iterable[TitledPerson],
     span: tuple[int, int],
+    today: dt.date,
 ) -> tuple[DateRange | None, DateConflict | None]:
-    """The date to keep and, if the parsed one was inconsistent, the conflict."""
+    """The date to keep and, if the parsed one was inconsistent, the conflict.
+    ``today`` bounds the years a date without one may be in: the caller's clock."""
     people = list(people)
     if value is not None and value.start is None and value.month_day is not None:
-        return _year_less(value, people, span, dt.date.today())
+        return _year_less(value, people, span, today)
     if value is None or value.start is None:
         return value, None
     reason = _problem(value, status, published, people)

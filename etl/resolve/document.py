@@ -61,9 +61,14 @@ class ResolvedDocument:
 
 class DocumentResolver:
     def __init__(
-        self, resolver: PersonResolver, extraction: Extraction, calendar: Calendar | None = None
+        self,
+        resolver: PersonResolver,
+        extraction: Extraction,
+        calendar: Calendar | None = None,
+        today: dt.date | None = None,
     ) -> None:
         self.resolver = resolver
+        self.today = today or dt.date.today()
         self.extraction = extraction
         self.calendar = calendar if calendar is not None else default_calendar()
         self.day = extraction.reference_date
@@ -150,6 +155,7 @@ class DocumentResolver:
             published=self.day,
             people=people,
             span=record.date_span or (record.start, record.end),
+            today=self.today,
         )
 
     def _draft(self, record: MeetingRecord, earlier: list[MeetingDraft]) -> MeetingDraft:
@@ -319,9 +325,13 @@ def _meeting_for_speaker(meetings: list[MeetingDraft], speaker: str | None) -> i
 
 
 def resolve_document(
-    extraction: Extraction, resolver: PersonResolver, calendar: Calendar | None = None
+    extraction: Extraction,
+    resolver: PersonResolver,
+    calendar: Calendar | None = None,
+    today: dt.date | None = None,
 ) -> ResolvedDocument:
-    doc = DocumentResolver(resolver, extraction, calendar)
+    """``today`` is the caller's clock (the run's day); by default the system's."""
+    doc = DocumentResolver(resolver, extraction, calendar, today)
     meetings, index = doc.meetings()
     primary = _primary(meetings)
     statements = []
