@@ -148,10 +148,10 @@ def test_his_chinese_counterpart_is_the_one_holder_of_the_meeting_role_on_the_da
 
 
 def test_a_visitors_host_is_the_one_counterpart_in_the_country_visited(resolver):
-    assert resolver.host("Joe Biden", "CN", APRIL_2024).name == "Xi Jinping"
-    assert resolver.host("Xi Jinping", "US", APRIL_2024).name == "Joe Biden"
+    assert resolver.counterpart_in("Joe Biden", "CN", APRIL_2024).name == "Xi Jinping"
+    assert resolver.counterpart_in("Xi Jinping", "US", APRIL_2024).name == "Joe Biden"
 
 
 def test_no_host_without_a_known_visitor_or_a_day(resolver):
-    assert resolver.host("Dana Whitfield", "CN", APRIL_2024) is None
-    assert resolver.host("Joe Biden", "CN", None) is None
+    assert resolver.counterpart_in("Dana Whitfield", "CN", APRIL_2024) is None
+    assert resolver.counterpart_in("Joe Biden", "CN", None) is None

@@ -31,7 +31,7 @@ def _principals(
     who "the two leaders" are when no sentence names them both."""
     best: dict[str, PersonMention] = {}
     for person in ranked:
-        if _person_key(person) not in leaving_out:
+        if person.key not in leaving_out:
             best.setdefault(person.country or "", person)
     return best
 
@@ -40,12 +40,10 @@ def _by_mentions(mentions: Sequence[PersonMention]) -> list[PersonMention]:
     """The people of a document, most-named first (ties: named first), each by
     their first full mention ("Xi" counts for "Xi Jinping")."""
     named = [m for m in mentions if m.country and m.kind not in ("pronoun", "descriptor")]
-    full = {
-        (m.gazetteer_key or m.name or m.text): m for m in reversed(named) if m.kind != "surname"
-    }
+    full = {m.key: m for m in reversed(named) if m.kind != "surname"}
 
     def key(mention: PersonMention) -> str:
-        own = mention.gazetteer_key or mention.name or mention.text
+        own = mention.key
         if mention.kind == "surname":
             return next((k for k in full if own in k.split()), own)
         return own
@@ -139,13 +137,13 @@ def with_both_sides(
     other meetings (a call the story announces is theirs)."""
     result = list(meetings)
     ranked: list[PersonMention] | None = None
-    taking_part = Counter(k for r in result for k in {_person_key(p) for p in r.participants})
+    taking_part = Counter(k for r in result for k in {p.key for p in r.participants})
     for index, record in enumerate(result):
         if not record.group_subject or _sides(record) != 1:
             continue
-        own = {_person_key(p) for p in record.participants}
+        own = {p.key for p in record.participants}
         elsewhere = frozenset(k for k, n in taking_part.items() if n > (k in own))
-        quoted = [s for s in speakers if _person_key(s) not in elsewhere]
+        quoted = [s for s in speakers if s.key not in elsewhere]
         sides = {p.country for p in record.participants}
         ranked = _by_mentions(mentions) if ranked is None else ranked
         principals = _principals(ranked, elsewhere)
@@ -154,10 +152,6 @@ def with_both_sides(
         if len({p.country for p in people if p.country}) >= 2:
             result[index] = replace(record, participants=people)
     return result
-
-
-def _person_key(person: PersonMention) -> str:
-    return person.gazetteer_key or person.name or person.text
 
 
 MEETING_NOUNS = frozenset(["MEET", "MEET_WEAK", "CALL", "VIDEO"])

@@ -48,10 +48,6 @@ def main_clauses(view: SentenceView, cue: Span) -> Intervals:
     )
 
 
-def key(person: PersonMention) -> str:
-    return person.gazetteer_key or person.name or person.text
-
-
 def participants(view: SentenceView, cue: Span, text: str) -> tuple[PersonMention, ...]:
     """People in the main clause and the cue's clause, and whoever the cue's
     "with" names even past a phrase that looks like a clause ("held a long

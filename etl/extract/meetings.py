@@ -231,7 +231,7 @@ def meeting_mentions(
             continue  # "Will he meet President Xi?" asserts no meeting
         participants = people.participants(view, cue, text)
         subject = subjects.get(view.start)
-        if subject is not None and people.key(subject) not in {people.key(p) for p in participants}:
+        if subject is not None and subject.key not in {p.key for p in participants}:
             participants = (subject, *participants)  # "He met Wang in Lima."
         countries = {m.country for m in participants if m.country}
         two_sides = len(countries) >= 2

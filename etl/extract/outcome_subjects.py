@@ -28,9 +28,7 @@ def said_by_a_party(view: SentenceView, text: str, parties: frozenset[str] = fro
     ):
         return True
     speaker = view.speaker
-    briefer = (
-        speaker is None or (speaker.gazetteer_key or speaker.name or speaker.text) not in parties
-    )
+    briefer = speaker is None or speaker.key not in parties
     return briefer and any(
         c.label_ == "JOINT" and not text[view.start : c.start_char].strip() for c in view.cues
     )

@@ -153,9 +153,7 @@ def extract(
         if meeting.host_country is None:  # a visit planned is a result, not the occasion
             meeting_at.setdefault(meeting.start, index)
     outcomes, listed = listed_outcomes(views, text, meeting_at)
-    parties = frozenset(
-        p.gazetteer_key or p.name or p.text for m in meetings for p in m.participants
-    )
+    parties = frozenset(p.key for m in meetings for p in m.participants)
     for view in views:
         if view.start in listed:
             continue

@@ -25,6 +25,11 @@ class PersonMention:
     country: str | None = None
     gazetteer_key: str | None = None
 
+    @property
+    def key(self) -> str:
+        """Who the mention names: the known person, else the name, else the words."""
+        return self.gazetteer_key or self.name or self.text
+
 
 @dataclass(frozen=True)
 class DateRange:

@@ -41,7 +41,7 @@ def visit_plans(
         if visitor is None or where is None or where.country == visitor.country:
             continue
         after = text[cue.end_char : view.end]
-        dates = [d for d in find_dates(after, reference, prefer_future=True)]
+        dates = find_dates(after, reference, prefer_future=True)
         date = dates[0] if dates else None
         records.append(
             MeetingRecord(

@@ -230,11 +230,11 @@ class DocumentResolver:
         if country is None or any(p.country == country for p in draft.participants.values()):
             return
         visitor = next(iter(draft.participants.values()), None)
-        host = self.resolver.host(visitor.name, country, start or self.day) if visitor else None
-        if host is not None:
-            title = host.title_on(start or self.day) if (start or self.day) else None
+        day = start or self.day
+        host = self.resolver.counterpart_in(visitor.name, country, day) if visitor and day else None
+        if host is not None and day is not None:
             draft.participants[host.name] = Participant(
-                host.name, host.country, title, record.start, record.end
+                host.name, host.country, host.title_on(day), record.start, record.end
             )
 
     def _timely(self, parsed: DateRange | None, start: dt.date | None) -> bool:

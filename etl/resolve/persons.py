@@ -154,25 +154,13 @@ class PersonResolver:
         others = [
             by_name[n] for n in context if n in by_name and by_name[n].country != mention.country
         ]
-        if not others:
-            return None
-        kinds = {
-            k
-            for role in others[-1].roles_on(day)
-            for kind in role.kinds
-            for k in COUNTERPARTS.get(kind, ())
-        }
-        holders = [
-            p for p in self.gazetteer.persons
-            if p.country == mention.country and any(kinds & set(r.kinds) for r in p.roles_on(day))
-        ]  # fmt: skip
-        return holders[0] if len(holders) == 1 else None
+        return self.counterpart_in(others[-1].name, mention.country, day) if others else None
 
-    def host(self, visitor: str, country: str, day: dt.date | None) -> PersonEntry | None:
-        """Who receives ``visitor`` in ``country`` on ``day``: the one person there
-        whose role on the day meets the visitor's (a president's host is the
+    def counterpart_in(self, name: str, country: str, day: dt.date | None) -> PersonEntry | None:
+        """The one person of ``country`` whose role on ``day`` meets the role of
+        ``name`` (a president's counterpart, and host on a visit, is the
         president); None when the roles name nobody, or several."""
-        entry = self.gazetteer.by_name.get(visitor)
+        entry = self.gazetteer.by_name.get(name)
         if entry is None or day is None:
             return None
         kinds = {k for role in entry.roles_on(day) for kind in role.kinds
