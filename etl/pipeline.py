@@ -21,7 +21,7 @@ from etl.extract.records import Extraction
 from etl.ingest.discover import Candidate, Discovery, discover, read_documents
 from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.documents import load_document, record_rejection
-from etl.load.reference import person_ids, sync_gazetteer, sync_topics
+from etl.load.reference import person_ids, role_book, sync_gazetteer, sync_topics
 from etl.load.runs import RunCounts, finish_run, record_checks, start_run, table_counts
 from etl.load.stored import (
     adopt_legacy_name,
@@ -32,6 +32,7 @@ from etl.load.stored import (
 from etl.resolve.document import ResolvedDocument, resolve_document
 from etl.resolve.gazetteer import Gazetteer, default_gazetteer
 from etl.resolve.persons import PersonResolver
+from etl.resolve.titles import RoleBook
 from etl.settings import Settings, redact_text
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,8 @@ class Pipeline:
         self.names = self.gazetteer.name_patterns()
         self.persons: dict[str, int] = {}
         self.topics: dict[str, int] = {}
+        self.roles = RoleBook()
+        self.prepared = False
 
     def prepare(self) -> None:
         """Load the reference data (idempotent) and cache its ids."""
@@ -122,6 +125,8 @@ class Pipeline:
             sync_gazetteer(session, self.gazetteer)
             self.topics = sync_topics(session)
             self.persons = person_ids(session)
+            self.roles = role_book(session)
+        self.prepared = True
 
     def start(self, flow_run_id: str | None = None) -> int:
         with transaction(self.sessions) as session:
@@ -160,9 +165,11 @@ class Pipeline:
             return stored_raw_documents(session, older_than=older_than, exclude=seen)
 
     def _record_failure(self, raw: RawDocument, reason: str, run_id: int | None) -> None:
+        if not self.prepared:
+            self.prepare()
         rejected = RejectedDocument(raw.name, raw.path, raw.sha256, reason, "failed", raw.meta)
         with transaction(self.sessions) as session:
-            record_rejection(session, rejected, run_id, EXTRACTOR_VERSION)
+            record_rejection(session, rejected, run_id, EXTRACTOR_VERSION, self.roles)
 
     def analyze(self, raw: RawDocument) -> Analysis | DocumentResult:
         """Extract and resolve (pure, no database writes); a failure comes back
@@ -187,7 +194,7 @@ class Pipeline:
         if isinstance(analysis, DocumentResult):
             self._record_failure(raw, analysis.reason or "failed", run_id)
             return analysis
-        if not self.persons:
+        if not self.prepared:
             self.prepare()
         try:
             with transaction(self.sessions) as session:
@@ -202,6 +209,7 @@ class Pipeline:
                     analysis.resolved,
                     persons=dict(self.persons),
                     topics=self.topics,
+                    roles=self.roles,
                     run_id=run_id,
                     version=EXTRACTOR_VERSION,
                 )
@@ -218,9 +226,11 @@ class Pipeline:
         )
 
     def record(self, rejected: RejectedDocument, run_id: int | None) -> DocumentResult:
+        if not self.prepared:
+            self.prepare()
         with transaction(self.sessions) as session:
             adopt_legacy_name(session, rejected.name, rejected.path)
-            kept = record_rejection(session, rejected, run_id, EXTRACTOR_VERSION)
+            kept = record_rejection(session, rejected, run_id, EXTRACTOR_VERSION, self.roles)
         reason = (
             f"{rejected.reason}; the stored text and facts are kept" if kept else rejected.reason
         )

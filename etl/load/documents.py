@@ -28,9 +28,10 @@ from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.meetings import attach_meeting, refresh_meeting
 from etl.load.reference import add_alias
 from etl.load.stored import stored_document
-from etl.load.upsert import link, lookup, upsert
+from etl.load.upsert import insert_many, lookup, upsert
 from etl.resolve.document import ResolvedDocument
 from etl.resolve.outcomes import outcome_key, prefer_description, same_outcome
+from etl.resolve.titles import RoleBook
 
 DOCUMENT_FIELDS = (
     "source_path", "sha256", "title", "outlet", "author", "url", "published_date",
@@ -70,7 +71,7 @@ def _write_document(session: Session, values: dict[str, object]) -> int:
     )
 
 
-def clear_facts(session: Session, document_id: int) -> None:
+def clear_facts(session: Session, document_id: int, roles: RoleBook) -> None:
     """Remove a document's facts; meetings and outcomes that lose their last
     source go too, the others are recomputed from the sources left."""
     touched = set(
@@ -89,13 +90,17 @@ def clear_facts(session: Session, document_id: int) -> None:
     orphan_outcomes = ~exists().where(OutcomeMention.outcome_id == Outcome.id)
     session.execute(delete(Outcome).where(orphan_outcomes))
     for meeting_id in touched:
-        refresh_meeting(session, meeting_id)
+        refresh_meeting(session, meeting_id, roles)
     orphan_meetings = ~exists().where(MeetingMention.meeting_id == Meeting.id)
     session.execute(delete(Meeting).where(orphan_meetings))
 
 
 def record_rejection(
-    session: Session, rejected: RejectedDocument, run_id: int | None, version: str
+    session: Session,
+    rejected: RejectedDocument,
+    run_id: int | None,
+    version: str,
+    roles: RoleBook,
 ) -> bool:
     """Record why a document was not loaded. A loaded document whose file could
     not be read at all this time (no content, so no hash) keeps its text and
@@ -106,7 +111,7 @@ def record_rejection(
             session.add(ReadFailure(run_id=run_id, document_id=existing.id, reason=rejected.reason))
         return True
     if existing is not None:
-        clear_facts(session, existing.id)
+        clear_facts(session, existing.id, roles)
     meta = rejected.meta
     _write_document(
         session,
@@ -138,12 +143,13 @@ def load_document(
     *,
     persons: dict[str, int],
     topics: dict[str, int],
+    roles: RoleBook,
     run_id: int | None,
     version: str,
 ) -> LoadCounts:
     existing = stored_document(session, raw.name)
     if existing is not None:
-        clear_facts(session, existing.id)
+        clear_facts(session, existing.id, roles)
     meta = raw.meta
     document_id = _write_document(
         session,
@@ -182,6 +188,7 @@ def load_document(
             document_sha=raw.sha256,
             index=index,
             persons=persons,
+            roles=roles,
             version=version,
         )
         for index, draft in enumerate(resolved.meetings)
@@ -214,12 +221,14 @@ def _write_mentions(
     persons: dict[str, int],
     version: str,
 ) -> None:
+    rows: dict[tuple[int, int], dict[str, object]] = {}
     for mention, resolution in resolved.mentions:
-        lookup(
-            session,
-            PersonMentionRecord.__table__,  # type: ignore[arg-type]
-            {"document_id": document_id, "char_start": mention.start, "char_end": mention.end},
+        rows.setdefault(
+            (mention.start, mention.end),
             {
+                "document_id": document_id,
+                "char_start": mention.start,
+                "char_end": mention.end,
                 "person_id": persons[resolution.name],
                 "mention_text": mention.text[:512],
                 "mention_kind": mention.kind,
@@ -228,6 +237,7 @@ def _write_mentions(
                 "extractor_version": version,
             },
         )
+    insert_many(session, PersonMentionRecord.__table__, list(rows.values()))  # type: ignore[arg-type]
 
 
 def _write_statements(
@@ -239,18 +249,20 @@ def _write_statements(
     topics: dict[str, int],
     version: str,
 ) -> None:
+    """All statements in one statement execution, then their topic links."""
+    rows: dict[tuple[int, int, str], dict[str, object]] = {}
+    slugs: dict[tuple[int, int, str], tuple[str, ...]] = {}
     for item in resolved.statements:
         record = item.record
-        statement_id = lookup(
-            session,
-            Statement.__table__,  # type: ignore[arg-type]
+        key = (record.start, record.end, record.kind)
+        slugs[key] = slugs.get(key, ()) + tuple(record.topics)
+        rows.setdefault(
+            key,
             {
                 "document_id": document_id,
                 "char_start": record.start,
                 "char_end": record.end,
                 "kind": record.kind,
-            },
-            {
                 "extractor_version": version,
                 "meeting_id": meeting_ids[item.meeting] if item.meeting is not None else None,
                 "speaker_id": persons.get(item.speaker) if item.speaker else None,
@@ -263,12 +275,23 @@ def _write_statements(
                 "turn_index": record.turn_index,
             },
         )
-        for slug in record.topics:
-            link(
-                session,
-                StatementTopic.__table__,  # type: ignore[arg-type]
-                {"statement_id": statement_id, "topic_id": topics[slug]},
+    insert_many(session, Statement.__table__, list(rows.values()))  # type: ignore[arg-type]
+    if not any(slugs.values()):
+        return
+    ids = {
+        (start, end, kind): id_
+        for id_, start, end, kind in session.execute(
+            select(Statement.id, Statement.char_start, Statement.char_end, Statement.kind).where(
+                Statement.document_id == document_id
             )
+        )
+    }
+    links = {
+        (ids[key], topics[slug]): {"statement_id": ids[key], "topic_id": topics[slug]}
+        for key, topic_slugs in slugs.items()
+        for slug in topic_slugs
+    }
+    insert_many(session, StatementTopic.__table__, list(links.values()))  # type: ignore[arg-type]
 
 
 def _write_outcomes(

@@ -13,6 +13,7 @@ from etl.db.models import Person, PersonAlias, PersonRole, Topic
 from etl.extract.topics import topic_labels
 from etl.load.upsert import lookup, upsert
 from etl.resolve.gazetteer import Gazetteer, normalize_name
+from etl.resolve.titles import RoleBook
 
 
 def sync_gazetteer(session: Session, gazetteer: Gazetteer) -> dict[str, int]:
@@ -75,3 +76,13 @@ def sync_topics(session: Session) -> dict[str, int]:
 
 def person_ids(session: Session) -> dict[str, int]:
     return {name: id_ for id_, name in session.execute(select(Person.id, Person.canonical_name))}
+
+
+def role_book(session: Session) -> RoleBook:
+    """Every dated role on record, read once per run."""
+    rows = session.execute(
+        select(
+            PersonRole.person_id, PersonRole.title, PersonRole.valid_from, PersonRole.valid_to
+        ).order_by(PersonRole.id)
+    ).tuples()
+    return RoleBook.of(rows)

@@ -57,9 +57,8 @@ def upsert(
     return int(session.execute(select(table.c.id).where(*conditions)).scalar_one())
 
 
-def link(session: Session, table: Table, keys: dict[str, Any]) -> None:
-    """Insert a row of a link table unless it is already there."""
-    statement = (
-        _insert(session, table).values(**keys).on_conflict_do_nothing(index_elements=list(keys))
-    )
-    session.execute(statement)
+def insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows in one statement execution, each unless its natural key
+    (a unique constraint) is already there: bulk get-or-create without ids."""
+    if rows:
+        session.execute(_insert(session, table).on_conflict_do_nothing(), rows)
