@@ -3,6 +3,8 @@ passages from English ones without a statistical model."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 
 def _script(ch: str) -> str | None:
     code = ord(ch)
@@ -19,10 +21,10 @@ def _script(ch: str) -> str | None:
 
 def detect_language(text: str, default: str = "en") -> str:
     counts: dict[str, int] = {}
-    for ch in text:
+    for ch, count in Counter(text).items():  # each distinct character judged once
         script = _script(ch)
         if script:
-            counts[script] = counts.get(script, 0) + 1
+            counts[script] = counts.get(script, 0) + count
     letters = sum(counts.values())
     if not letters:
         return default

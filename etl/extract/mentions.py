@@ -4,6 +4,7 @@ them), generic descriptors, pronouns and places."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -296,20 +297,26 @@ def _modifies_title(doc: Doc, ent: Span) -> bool:
     following = doc[ent.end]
     if following.ent_type_ == TITLE or following.norm_ == "'s":
         return True
-    word = following.text.lower()
-    return any(word.startswith(t) for t in title_first_words() if not t.isascii())
+    return following.text.lower().startswith(_unspaced_title_words())
+
+
+@lru_cache(maxsize=1)
+def _unspaced_title_words() -> tuple[str, ...]:
+    """Title words of scripts written without spaces: they open a token ("장관은")."""
+    return tuple(sorted(t for t in title_first_words() if not t.isascii()))
 
 
 def places(doc: Doc) -> list[Place]:
-    found = []
+    return list(_places(doc))
+
+
+def _places(doc: Doc) -> Iterator[Place]:
+    """Places in text order, made as they are asked for."""
     for ent in doc.ents:
         if ent.label_ != PLACE or _modifies_title(doc, ent):
             continue
         city, country, venue = ent.ent_id_.split("|")
-        found.append(
-            Place(ent.text, ent.start_char, ent.end_char, city or None, country, venue or None)
-        )
-    return found
+        yield Place(ent.text, ent.start_char, ent.end_char, city or None, country, venue or None)
 
 
 def candidate_mentions(
@@ -371,7 +378,7 @@ def dateline_place(doc: Doc, window: int = 400) -> Place | None:
     a place that opens a line near the top (after the headline), followed by a
     dash, a parenthesis, a comma or a date, or bracketed with its agency."""
     text = doc.text
-    for place in places(doc):
+    for place in _places(doc):
         if place.start > window:
             break
         line_start = text.rfind("\n", 0, place.start) + 1

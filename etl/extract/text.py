@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 MAX_HEADLINE_WORDS = 20
 
 
@@ -9,14 +12,18 @@ def is_headline(text: str) -> bool:
     """A headline or section title: mostly upper case, or a short line of
     capitalized words without final punctuation."""
     stripped = text.strip()
-    if stripped and sum(_is_cjk(ch) for ch in stripped) > len(stripped) / 2:
+    if stripped and _cjk_count(stripped) > len(stripped) / 2:
         return len(stripped) <= 60 and stripped[-1] not in "。！？!?.”」』"
     if is_hangul(stripped):
         # a Korean sentence ends in a verb and a full stop ("…회담했다."); a
         # headline ends in a noun, a quotation or an ellipsis
         return len(stripped) <= 80 and stripped.rstrip("\"”’'")[-1:] not in ".!?"
-    letters = [c for c in stripped if c.isalpha()]
-    if len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+    letters = upper = 0
+    for ch, count in Counter(stripped).items():
+        if ch.isalpha():
+            letters += count
+            upper += count if ch.isupper() else 0
+    if letters >= 8 and upper / letters > 0.8:
         return True
     words = stripped.split()
     if not words or len(words) > MAX_HEADLINE_WORDS or stripped[-1] in '.!?:;"”’)':
@@ -42,22 +49,27 @@ def title_end(text: str) -> int:
 
 
 def is_hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+    return _HANGUL.search(text) is not None
 
 
 def is_cjk(text: str) -> bool:
     """Written mostly in Hanzi or Kana."""
     stripped = "".join(text.split())
-    return bool(stripped) and sum(_is_cjk(ch) for ch in stripped) > len(stripped) / 2
+    return bool(stripped) and _cjk_count(stripped) > len(stripped) / 2
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\u3040" <= ch <= "\u30ff"
+# Hanzi and Kana: scripts written without spaces between words
+_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff]")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def _cjk_count(text: str) -> int:
+    return len(_CJK.findall(text))
 
 
 def word_count(text: str) -> int:
     """Words in any script: white-space separated words, and two Hanzi or Kana
     per word in scripts written without spaces."""
-    cjk = sum(1 for ch in text if _is_cjk(ch))
-    spaced = sum(1 for word in text.split() if not any(_is_cjk(ch) for ch in word))
+    cjk = _cjk_count(text)
+    spaced = sum(1 for word in text.split() if _CJK.search(word) is None)
     return spaced + (cjk + 1) // 2
