@@ -50,6 +50,15 @@ AllowEmptyOption = Annotated[
     bool,
     typer.Option("--allow-empty", help="Succeed when the input holds no document at all."),
 ]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        help="Processes that extract documents at once (default: the cores). "
+        "The database is the same whatever the number.",
+    ),
+]
 DEFAULT_INPUT = Path("seeds")
 T = TypeVar("T")
 
@@ -181,6 +190,24 @@ def run(
     reprocess: ReprocessOption = False,
     full_refresh: FullRefreshOption = False,
     allow_empty: AllowEmptyOption = False,
+    workers: WorkersOption = None,
+    task_runner: Annotated[
+        str,
+        typer.Option(
+            "--task-runner",
+            metavar="threads|dask",
+            help="Where analysis tasks run: threads of this process, each with a process "
+            "pool (default), or a Dask cluster (needs summit-etl[dask]).",
+        ),
+    ] = "threads",
+    dask_address: Annotated[
+        str | None,
+        typer.Option(
+            "--dask-address",
+            metavar="tcp://HOST:PORT",
+            help="An existing Dask scheduler (default: a local cluster of --workers processes).",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Run the ingest flow (Prefect) over PATHS and print a summary."""
@@ -190,11 +217,22 @@ def run(
     inputs = _inputs(paths, refresh, allow_empty)
 
     def body() -> Any:
+        from etl.analysis import default_workers
         from etl.flows.ingest import ingest_flow
+        from etl.flows.runners import analysis_workers
+        from etl.flows.runners import task_runner as runner_for
         from etl.flows.server import prefect_api
 
+        count = default_workers() if workers is None else workers
+        runner = runner_for(task_runner, address=dask_address, workers=count)
+        flow = ingest_flow if runner is None else ingest_flow.with_options(task_runner=runner)
         with prefect_api():  # the configured server, or a local one that ends with the run
-            return ingest_flow([str(p) for p in inputs], _flow_database(url), refresh)
+            return flow(
+                [str(p) for p in inputs],
+                _flow_database(url),
+                refresh,
+                workers=analysis_workers(task_runner, count),
+            )
 
     _print_report(_guard(body, url), url)
 
@@ -208,6 +246,7 @@ def load(
     reprocess: ReprocessOption = False,
     full_refresh: FullRefreshOption = False,
     allow_empty: AllowEmptyOption = False,
+    workers: WorkersOption = None,
     db: DbOption = None,
 ) -> None:
     """Load files directly, without Prefect: answers in seconds."""
@@ -216,9 +255,11 @@ def load(
     inputs = _inputs(files, refresh, allow_empty)
 
     def body() -> Any:
+        from etl.analysis import default_workers
         from etl.pipeline import Pipeline
 
-        pipeline = Pipeline(get_settings(url))
+        count = default_workers() if workers is None else workers
+        pipeline = Pipeline(get_settings(url), workers=count)
         try:
             return pipeline.run(inputs, refresh=refresh)
         finally:
@@ -263,6 +304,57 @@ def serve(
         serve_flow(parameters, schedule, name, typer.echo)
 
     _guard(body, url)
+
+
+@app.command()
+def bench(
+    docs: Annotated[int, typer.Option("--docs", min=1, help="Documents in the corpus.")] = 1000,
+    source: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--source",
+            exists=True,
+            help="Folders or files the corpus is copied from (repeatable; default: ./seeds).",
+        ),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="URL",
+            help="A PostgreSQL server to measure on: the bench creates and drops its own "
+            "databases there (default: SQLite files in a temporary folder).",
+        ),
+    ] = None,
+    workers: WorkersOption = None,
+    no_flow: Annotated[
+        bool, typer.Option("--no-flow", help="Skip the Prefect flow (etl run) measurement.")
+    ] = False,
+) -> None:
+    """Time etl load and etl run on a corpus of DOCS unique copies of known
+    documents, against the floor of any spaCy-based extractor on the same texts."""
+    import tempfile
+
+    sources = source or [DEFAULT_INPUT]
+    for path in sources:
+        if not path.exists():
+            typer.echo(f"error: no such source: {path}", err=True)
+            raise typer.Exit(1)
+    _prefect_defaults(log_level="CRITICAL")
+
+    def body() -> str:
+        from etl.analysis import default_workers
+        from etl.bench.run import bench as measure
+        from etl.bench.run import table
+
+        count = default_workers() if workers is None else workers
+        with tempfile.TemporaryDirectory(prefix="etl-bench-") as folder:
+            result = measure(
+                docs, sources, Path(folder), server=db, workers=count, flow=not no_flow
+            )
+        return table(result)
+
+    typer.echo(_guard(body, db))
 
 
 @app.command()

@@ -1,39 +1,43 @@
-"""The stages composed: discover → read → extract → resolve → load, one
-transaction per document. The Prefect flow wraps these methods as tasks; the CLI's
-``etl load`` calls them directly so a one-off load needs no orchestration server."""
+"""The stages of a run against one database: read, analyze (extract and
+resolve, see :mod:`etl.analysis`), store (one transaction per document), and
+the run's bookkeeping. :func:`etl.orchestrate.orchestrate` drives them, for
+``etl load`` directly and for the Prefect flow through tasks."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from etl.db.checks import CheckResult, run_checks
+from etl.analysis import Analysis, AnalysisPool, Analyzer, Failure
+from etl.db.checks import run_checks
 from etl.db.migrate import ensure_schema
 from etl.db.session import DatabaseBusy, make_engine, session_factory, transaction
 from etl.extract import EXTRACTOR_VERSION
-from etl.extract.pipeline import extract
-from etl.extract.records import Extraction
-from etl.ingest.discover import Candidate, Discovery, discover, read_documents
+from etl.ingest.discover import Candidate, Discovery, Skipped, discover, read_documents
 from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.documents import load_document, record_rejection
 from etl.load.reference import person_ids, role_book, sync_gazetteer, sync_topics
-from etl.load.runs import RunCounts, finish_run, record_checks, start_run, table_counts
+from etl.load.runs import finish_run, record_checks, start_run, table_counts
 from etl.load.stored import (
     adopt_legacy_name,
     loaded_version,
+    loaded_versions,
     stale_count,
     stored_raw_documents,
 )
-from etl.resolve.document import ResolvedDocument, resolve_document
+from etl.orchestrate import BATCH_SIZE, Batch, Pending, orchestrate
 from etl.resolve.gazetteer import Gazetteer, default_gazetteer
-from etl.resolve.persons import PersonResolver
 from etl.resolve.titles import RoleBook
+from etl.results import DocumentResult, RunReport, summary_rows
 from etl.settings import Settings, redact_text
+
+__all__ = ["Analysis", "DocumentResult", "Pipeline", "RunReport", "summary_rows"]
 
 log = logging.getLogger(__name__)
 
@@ -42,53 +46,9 @@ REFRESH_MODES = ("incremental", "reprocess", "full_refresh")
 ``reprocess`` also re-extracts documents loaded by another extractor version;
 ``full_refresh`` re-extracts every document."""
 
-
-@dataclass(frozen=True)
-class DocumentResult:
-    name: str
-    status: str  # loaded | unchanged | stale | skipped | failed
-    reason: str | None = None
-    statements: int = 0
-    meetings: int = 0
-    outcomes: int = 0
-
-
-@dataclass(frozen=True)
-class Analysis:
-    extraction: Extraction
-    resolved: ResolvedDocument
-
-
-@dataclass
-class RunReport:
-    run_id: int
-    status: str
-    results: list[DocumentResult] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
-    stale: int = 0
-    checks: list[CheckResult] = field(default_factory=list)
-
-    def count(self, status: str) -> int:
-        return sum(1 for r in self.results if r.status == status)
-
-    @property
-    def run_counts(self) -> RunCounts:
-        """Stale documents are unchanged content (re-extracted only on request)."""
-        return RunCounts(
-            loaded=self.count("loaded"),
-            unchanged=self.count("unchanged") + self.count("stale"),
-            skipped=self.count("skipped"),
-            failed=self.count("failed"),
-        )
-
-    @property
-    def failures(self) -> list[DocumentResult]:
-        return [r for r in self.results if r.status == "failed"]
-
-    @property
-    def failed_checks(self) -> list[CheckResult]:
-        return [c for c in self.checks if not c.passed]
+STAGES = ("read", "extract", "resolve", "load", "checks")
+"""Where a run's time goes: wall seconds in this process for reading, loading
+and checks; seconds spent in whichever process analysed for extract and resolve."""
 
 
 def _one_line(error: BaseException, settings: Settings) -> str:
@@ -102,8 +62,10 @@ class Pipeline:
         settings: Settings,
         gazetteer: Gazetteer | None = None,
         clock: Callable[[], dt.date] = dt.date.today,
+        workers: int = 1,
     ) -> None:
-        """``clock`` gives the day a run resolves dates without a year against."""
+        """``clock`` gives the day a run resolves dates without a year against;
+        ``workers`` processes analyze documents (1: all in this process)."""
         self.settings = settings
         self.clock = clock
         self.engine = make_engine(
@@ -112,12 +74,15 @@ class Pipeline:
         self.migrated = ensure_schema(self.engine)
         self.sessions: sessionmaker[Session] = session_factory(self.engine)
         self.gazetteer = gazetteer or default_gazetteer()
-        self.resolver = PersonResolver(self.gazetteer)
-        self.names = self.gazetteer.name_patterns()
+        self.analyzer = Analyzer(self.gazetteer)
+        self.pool = AnalysisPool(self.analyzer, workers)
         self.persons: dict[str, int] = {}
         self.topics: dict[str, int] = {}
         self.roles = RoleBook()
         self.prepared = False
+        self.seconds = dict.fromkeys(STAGES, 0.0)
+        self.progress: list[tuple[int, float]] = []  # (documents stored, run seconds so far)
+        self._started = time.perf_counter()
 
     def prepare(self) -> None:
         """Load the reference data (idempotent) and cache its ids."""
@@ -128,7 +93,14 @@ class Pipeline:
             self.roles = role_book(session)
         self.prepared = True
 
+    def _ready(self) -> None:
+        if not self.prepared:
+            self.prepare()
+
     def start(self, flow_run_id: str | None = None) -> int:
+        self._started = time.perf_counter()
+        self.seconds = dict.fromkeys(STAGES, 0.0)
+        self.progress = []
         with transaction(self.sessions) as session:
             return start_run(session, EXTRACTOR_VERSION, flow_run_id)
 
@@ -136,24 +108,44 @@ class Pipeline:
     def discover(paths: Iterable[Path]) -> Discovery:
         return discover(paths)
 
-    def read(self, candidate: Candidate) -> list[RawDocument | RejectedDocument]:
-        return read_documents(candidate, max_bytes=self.settings.max_document_bytes)
+    def record_skipped(self, skipped: list[Skipped], run_id: int | None) -> list[DocumentResult]:
+        return [self.record(entry.rejection(), run_id) for entry in skipped]
 
-    def skip(self, raw: RawDocument, refresh: str = "incremental") -> str | None:
-        """Why this document needs no work: ``unchanged`` (same content, loaded by
+    def read(self, items: Sequence[Candidate | RawDocument], refresh: str = "incremental") -> Batch:
+        """Read the candidates (stored documents come already read) and tell which
+        need no work, in one query for the batch."""
+        clock = time.perf_counter()
+        documents: list[RawDocument | RejectedDocument] = []
+        for item in items:
+            if isinstance(item, Candidate):
+                documents.extend(read_documents(item, max_bytes=self.settings.max_document_bytes))
+            else:
+                documents.append(item)
+        raws = [d for d in documents if isinstance(d, RawDocument)]
+        reasons = dict(zip((id(r) for r in raws), self.skips(raws, refresh), strict=True))
+        self.seconds["read"] += time.perf_counter() - clock
+        return Batch(documents, [reasons.get(id(d)) for d in documents])
+
+    def skips(self, raws: list[RawDocument], refresh: str = "incremental") -> list[str | None]:
+        """Why each document needs no work: ``unchanged`` (same content, loaded by
         this extractor version), ``stale`` (same content, an older extractor, and
         no reprocessing asked for), or None to load it."""
         if refresh not in REFRESH_MODES:
             raise ValueError(f"unknown refresh mode {refresh!r}: use one of {REFRESH_MODES}")
-        if refresh == "full_refresh":
-            return None
+        if refresh == "full_refresh" or not raws:
+            return [None] * len(raws)
         with self.sessions() as session:
-            version = loaded_version(session, raw)
-        if version is None:
-            return None
-        if version == EXTRACTOR_VERSION:
-            return "unchanged"
-        return "stale" if refresh == "incremental" else None
+            versions = loaded_versions(session, raws)
+        return [
+            None
+            if version is None
+            else "unchanged"
+            if version == EXTRACTOR_VERSION
+            else "stale"
+            if refresh == "incremental"
+            else None
+            for version in versions
+        ]
 
     def stored_for_refresh(self, refresh: str, seen: set[str]) -> list[RawDocument]:
         """Documents in the database but not in this run's input that the refresh
@@ -164,38 +156,66 @@ class Pipeline:
         with self.sessions() as session:
             return stored_raw_documents(session, older_than=older_than, exclude=seen)
 
+    def analyze(self, batch: Batch) -> Future[list[Analysis | Failure]]:
+        """Start analysing the batch's documents that need work (in the pool, or
+        here with one worker)."""
+        return self.pool.submit(batch.to_analyze(), self.clock())
+
+    def store(
+        self,
+        batch: Batch,
+        pending: Pending | list[Analysis | Failure],
+        run_id: int | None,
+        refresh: str = "incremental",
+    ) -> list[DocumentResult]:
+        """Write the batch in document order: rejections recorded, skipped ones
+        reported, analysed ones loaded one transaction each."""
+        to_analyze = batch.to_analyze()
+        analyses = (
+            pending
+            if isinstance(pending, list)
+            else self.pool.results(pending, to_analyze, self.clock())
+        )
+        for analysis in analyses:
+            if isinstance(analysis, Analysis):
+                self.seconds["extract"] += analysis.extract_s
+                self.seconds["resolve"] += analysis.resolve_s
+        by_document = dict(zip((id(r) for r in to_analyze), analyses, strict=True))
+        results = []
+        clock = time.perf_counter()
+        for document, reason in zip(batch.documents, batch.skips, strict=True):
+            if isinstance(document, RejectedDocument):
+                results.append(self.record(document, run_id))
+            elif reason is not None:
+                results.append(DocumentResult(document.name, reason))
+            else:
+                results.append(self.store_one(document, by_document[id(document)], run_id, refresh))
+        self.seconds["load"] += time.perf_counter() - clock
+        done = (self.progress[-1][0] if self.progress else 0) + len(batch.documents)
+        self.progress.append((done, time.perf_counter() - self._started))
+        return results
+
     def _record_failure(self, raw: RawDocument, reason: str, run_id: int | None) -> None:
-        if not self.prepared:
-            self.prepare()
+        self._ready()
         rejected = RejectedDocument(raw.name, raw.path, raw.sha256, reason, "failed", raw.meta)
         with transaction(self.sessions) as session:
             record_rejection(session, rejected, run_id, EXTRACTOR_VERSION, self.roles)
 
-    def analyze(self, raw: RawDocument) -> Analysis | DocumentResult:
-        """Extract and resolve (pure, no database writes); a failure comes back
-        as a failed result instead of an exception."""
-        try:
-            extraction = extract(raw.text, names=self.names, published=raw.meta.published)
-            resolved = resolve_document(extraction, self.resolver, today=self.clock())
-            return Analysis(extraction, resolved)
-        except Exception as error:  # one bad document must not stop the run
-            return DocumentResult(raw.name, "failed", _one_line(error, self.settings))
-
-    def store(
+    def store_one(
         self,
         raw: RawDocument,
-        analysis: Analysis | DocumentResult,
+        analysis: Analysis | Failure,
         run_id: int | None,
         refresh: str = "incremental",
     ) -> DocumentResult:
         """Write one document's facts in one transaction, or record its failure.
         A concurrent run may have loaded the same content meanwhile: checked again
         under the write lock, so it is not loaded twice."""
-        if isinstance(analysis, DocumentResult):
-            self._record_failure(raw, analysis.reason or "failed", run_id)
-            return analysis
-        if not self.prepared:
-            self.prepare()
+        if isinstance(analysis, Failure):
+            reason = redact_text(analysis.reason, self.settings.database_url)
+            self._record_failure(raw, reason, run_id)
+            return DocumentResult(raw.name, "failed", reason)
+        self._ready()
         try:
             with transaction(self.sessions) as session:
                 adopt_legacy_name(session, raw.name, raw.path)
@@ -226,8 +246,7 @@ class Pipeline:
         )
 
     def record(self, rejected: RejectedDocument, run_id: int | None) -> DocumentResult:
-        if not self.prepared:
-            self.prepare()
+        self._ready()
         with transaction(self.sessions) as session:
             adopt_legacy_name(session, rejected.name, rejected.path)
             kept = record_rejection(session, rejected, run_id, EXTRACTOR_VERSION, self.roles)
@@ -236,20 +255,8 @@ class Pipeline:
         )
         return DocumentResult(rejected.name, rejected.status, reason)
 
-    def process(
-        self,
-        document: RawDocument | RejectedDocument,
-        run_id: int | None,
-        refresh: str = "incremental",
-    ) -> DocumentResult:
-        if isinstance(document, RejectedDocument):
-            return self.record(document, run_id)
-        reason = self.skip(document, refresh)
-        if reason is not None:
-            return DocumentResult(document.name, reason)
-        return self.store(document, self.analyze(document), run_id, refresh)
-
     def finish(self, run_id: int, results: list[DocumentResult], problems: list[str]) -> RunReport:
+        clock = time.perf_counter()
         report = RunReport(run_id, "running", results, problems)
         with transaction(self.sessions) as session:
             report.status = finish_run(session, run_id, report.run_counts)
@@ -257,6 +264,7 @@ class Pipeline:
             report.stale = stale_count(session, EXTRACTOR_VERSION)
             report.checks = run_checks(session.connection())
             record_checks(session, run_id, report.checks)
+        self.seconds["checks"] += time.perf_counter() - clock
         return report
 
     def run(
@@ -264,36 +272,18 @@ class Pipeline:
         paths: Iterable[Path],
         flow_run_id: str | None = None,
         refresh: str = "incremental",
+        batch_size: int = BATCH_SIZE,
     ) -> RunReport:
         """Everything in this process: what ``etl load`` does."""
-        self.prepare()
-        run_id = self.start(flow_run_id)
-        found = self.discover(paths)
-        results = [self.record(skipped.rejection(), run_id) for skipped in found.skipped]
-        results += [
-            self.process(document, run_id, refresh)
-            for candidate in found.candidates
-            for document in self.read(candidate)
-        ]
-        seen = {r.name for r in results}
-        for stored in self.stored_for_refresh(refresh, seen):
-            results.append(self.process(stored, run_id, refresh))
-        return self.finish(run_id, results, found.problems)
+        return orchestrate(
+            self,
+            paths,
+            flow_run_id=flow_run_id,
+            refresh=refresh,
+            batch_size=batch_size,
+            window=self.pool.workers,
+        )
 
     def close(self) -> None:
+        self.pool.close()
         self.engine.dispose()
-
-
-def summary_rows(report: RunReport) -> list[dict[str, object]]:
-    """One row per document, for the CLI table and the Prefect artifact."""
-    return [
-        {
-            "document": r.name,
-            "status": r.status,
-            "statements": r.statements,
-            "meetings": r.meetings,
-            "outcomes": r.outcomes,
-            "reason": r.reason or "",
-        }
-        for r in report.results
-    ]

@@ -1,6 +1,8 @@
 """The Prefect flow wires the pipeline: task bodies through .fn(), the flow once
 under the Prefect test harness (slow: one harness for the module)."""
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import create_engine, text
 
@@ -13,51 +15,60 @@ DOC_COUNT = len(list(DOCS.glob("*.txt")))
 flows = pytest.importorskip("etl.flows.ingest")
 
 
-def test_task_bodies_read_analyze_and_load(sqlite_url):
-    candidate = next(c for c in discover([DOCS]).candidates if c.name == "wire_story.txt")
+TODAY = dt.date(2026, 1, 15)
+
+
+def test_task_bodies_read_analyze_and_store_a_batch(sqlite_url):
+    candidates = [c for c in discover([DOCS]).candidates if c.name == "wire_story.txt"]
     flows.prepare.fn(sqlite_url)
     run_id = flows.start.fn(sqlite_url, None)
-    [document] = flows.read.fn(sqlite_url, candidate)
-    assert isinstance(document, RawDocument)
-    analysis = flows.analyze.fn(sqlite_url, document)
-    result = flows.load.fn(sqlite_url, document, analysis, run_id)
+    batch = flows.read.fn(sqlite_url, candidates)
+    assert [type(d) for d in batch.documents] == [RawDocument] and batch.skips == [None]
+    analyses = flows.analyze.fn(batch.to_analyze(), TODAY)
+    [result] = flows.store.fn(sqlite_url, batch, analyses, run_id)
     assert (result.status, result.meetings) == ("loaded", 2)
     report = flows.finish.fn(sqlite_url, run_id, [result], [])
     assert report.status == "succeeded" and report.counts["documents"] == 1
 
 
-def test_a_rejected_document_is_recorded_by_its_task(sqlite_url, tmp_path):
+def test_a_rejected_document_is_recorded_by_the_store_task(sqlite_url, tmp_path):
     (tmp_path / "empty.txt").write_text("")
-    [candidate] = discover([tmp_path]).candidates
+    (tmp_path / "fine.txt").write_text("Nothing happened in the capital today.")
     flows.prepare.fn(sqlite_url)
     run_id = flows.start.fn(sqlite_url, None)
-    [document] = flows.read.fn(sqlite_url, candidate)
-    assert isinstance(document, RejectedDocument)
-    assert flows.record.fn(sqlite_url, document, run_id).status == "skipped"
+    batch = flows.read.fn(sqlite_url, discover([tmp_path]).candidates)
+    assert [type(d) for d in batch.documents] == [RejectedDocument, RawDocument]
+    analyses = flows.analyze.fn(batch.to_analyze(), TODAY)
+    results = flows.store.fn(sqlite_url, batch, analyses, run_id)
+    assert [(r.name, r.status) for r in results] == [
+        ("empty.txt", "skipped"),
+        ("fine.txt", "loaded"),
+    ]
 
 
-def test_the_skip_task_tells_unchanged_from_stale(sqlite_url):
-    candidate = next(c for c in discover([DOCS]).candidates if c.name == "call_readout.txt")
+def test_the_read_task_tells_unchanged_from_stale(sqlite_url):
+    candidates = [c for c in discover([DOCS]).candidates if c.name == "call_readout.txt"]
     flows.prepare.fn(sqlite_url)
     run_id = flows.start.fn(sqlite_url, None)
-    [document] = flows.read.fn(sqlite_url, candidate)
-    assert flows.skip.fn(sqlite_url, document, "incremental") is None
-    flows.load.fn(sqlite_url, document, flows.analyze.fn(sqlite_url, document), run_id)
-    assert flows.skip.fn(sqlite_url, document, "incremental") == "unchanged"
-    assert flows.skip.fn(sqlite_url, document, "full_refresh") is None
+    batch = flows.read.fn(sqlite_url, candidates, "incremental")
+    assert batch.skips == [None]
+    flows.store.fn(sqlite_url, batch, flows.analyze.fn(batch.to_analyze(), TODAY), run_id)
+    assert flows.read.fn(sqlite_url, candidates, "incremental").skips == ["unchanged"]
+    assert flows.read.fn(sqlite_url, candidates, "full_refresh").skips == [None]
     engine = create_engine(sqlite_url)
     with engine.begin() as connection:
         connection.execute(text("update documents set extractor_version = '0.0.1'"))
     engine.dispose()
-    assert flows.skip.fn(sqlite_url, document, "incremental") == "stale"
-    assert flows.skip.fn(sqlite_url, document, "reprocess") is None
+    assert flows.read.fn(sqlite_url, candidates, "incremental").skips == ["stale"]
+    assert flows.read.fn(sqlite_url, candidates, "reprocess").skips == [None]
+    [document] = batch.documents
     [stored] = flows.stored_for_refresh.fn(sqlite_url, "reprocess", set())
     assert (stored.name, stored.text) == (document.name, document.text)
     assert flows.stored_for_refresh.fn(sqlite_url, "reprocess", {document.name}) == []
 
 
 def test_io_tasks_retry_and_pure_tasks_do_not():
-    assert flows.read.retries == 2 and flows.load.retries == 1
+    assert flows.read.retries == 2 and flows.store.retries == 1
     assert flows.analyze.retries == 0
 
 

@@ -159,7 +159,7 @@ def test_bad_input_is_recorded_and_never_stops_the_run(pipeline, tmp_path, monke
 
 
 def test_an_extraction_error_fails_only_its_document(pipeline, tmp_path, monkeypatch):
-    import etl.pipeline as module
+    import etl.analysis as module
 
     shutil.copy(DOCS / "wire_story.txt", tmp_path / "good.txt")
     (tmp_path / "poison.txt").write_text("This text makes the extractor fail.", encoding="utf-8")
@@ -438,3 +438,19 @@ def test_a_run_resolves_dates_without_a_year_against_its_clock(database_url, tmp
     # before that June 18 came, no year fits and the reference calendar dates the meeting;
     # after it, the text's own day holds
     assert sources == {dt.date(2023, 6, 1): [("calendar",)], dt.date(2024, 1, 1): [("text",)]}
+
+
+def test_the_database_is_the_same_whatever_the_worker_count(new_database):
+    """Workers analyse batches at once; stores keep document order, so every
+    row and id is the same as a run in one process."""
+    states = []
+    for workers in (1, 2):
+        pipeline = Pipeline(get_settings(new_database()), workers=workers)
+        try:
+            report = pipeline.run([DOCS], batch_size=9)
+            assert report.failures == [] and report.count("loaded") == DOC_COUNT
+            assert (pipeline.pool._executor is not None) == (workers > 1)
+            states.append(snapshot(pipeline))
+        finally:
+            pipeline.close()
+    assert states[0] == states[1]
