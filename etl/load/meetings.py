@@ -25,49 +25,76 @@ SEARCH_WINDOW = dt.timedelta(days=3)
 
 def _participants(session: Session, meeting_id: int) -> dict[str, Participant]:
     """The meeting's people (names and sides; matching needs no more)."""
-    people = select(MeetingParticipant.person_id).where(MeetingParticipant.meeting_id == meeting_id)
+    return _participants_of(session, [meeting_id]).get(meeting_id, {})
+
+
+def _participants_of(session: Session, meeting_ids: list[int]) -> dict[int, dict[str, Participant]]:
+    """The people of several meetings in one query."""
     rows = session.execute(
-        select(Person.canonical_name, Person.country)
-        .where(Person.id.in_(people))
-        .order_by(Person.canonical_name)
+        select(MeetingParticipant.meeting_id, Person.canonical_name, Person.country)
+        .join(Person, Person.id == MeetingParticipant.person_id)
+        .where(MeetingParticipant.meeting_id.in_(meeting_ids))
+        .distinct()
+        .order_by(MeetingParticipant.meeting_id, Person.canonical_name)
     )
-    return {name: Participant(name, country, None, 0, 0) for name, country in rows}
+    found: dict[int, dict[str, Participant]] = {}
+    for meeting_id, name, country in rows:
+        found.setdefault(meeting_id, {})[name] = Participant(name, country, None, 0, 0)
+    return found
 
 
-def _told_between(session: Session, meeting: Meeting) -> tuple[dt.date | None, dt.date | None]:
-    """When an undated stored meeting can have been: a held one by the last day
+def _told_between(
+    session: Session, meetings: list[Meeting]
+) -> dict[int, tuple[dt.date | None, dt.date | None]]:
+    """When undated stored meetings can have been: a held one by the last day
     a document reporting it was published, a planned one from the first."""
-    if meeting.start_date is not None or meeting.status == "cancelled":
-        return None, None
+    undated = [m for m in meetings if m.start_date is None and m.status != "cancelled"]
+    if not undated:
+        return {}
     published = session.execute(
-        select(func.min(Document.published_date), func.max(Document.published_date))
-        .join(MeetingMention, MeetingMention.document_id == Document.id)
-        .where(MeetingMention.meeting_id == meeting.id)
-    ).one()
-    first, last = published
-    return (first, None) if meeting.status == "planned" else (None, last)
+        select(
+            MeetingMention.meeting_id,
+            func.min(Document.published_date),
+            func.max(Document.published_date),
+        )
+        .join(Document, MeetingMention.document_id == Document.id)
+        .where(MeetingMention.meeting_id.in_([m.id for m in undated]))
+        .group_by(MeetingMention.meeting_id)
+    )
+    days = {meeting_id: (first, last) for meeting_id, first, last in published}
+    bounds: dict[int, tuple[dt.date | None, dt.date | None]] = {}
+    for meeting in undated:
+        first, last = days.get(meeting.id, (None, None))
+        bounds[meeting.id] = (first, None) if meeting.status == "planned" else (None, last)
+    return bounds
 
 
-def stored_draft(session: Session, meeting: Meeting) -> MeetingDraft:
-    """A stored meeting as a draft to compare with; an undated one keeps the
+def stored_drafts(session: Session, meetings: list[Meeting]) -> list[MeetingDraft]:
+    """Stored meetings as drafts to compare with; an undated one keeps the
     bounds its documents' dates give, so an undated call reported in 2022 is
     never taken for a call of the same leaders in 2024."""
-    not_before, not_after = _told_between(session, meeting)
-    return MeetingDraft(
-        kind=meeting.kind,
-        status=meeting.status,
-        start_date=meeting.start_date,
-        end_date=meeting.end_date,
-        city=meeting.city,
-        country=meeting.country,
-        venue=meeting.venue,
-        participants=_participants(session, meeting.id),
-        not_before=not_before,
-        not_after=not_after,
-    )
+    people = _participants_of(session, [m.id for m in meetings])
+    bounds = _told_between(session, meetings)
+    return [
+        MeetingDraft(
+            kind=meeting.kind,
+            status=meeting.status,
+            start_date=meeting.start_date,
+            end_date=meeting.end_date,
+            city=meeting.city,
+            country=meeting.country,
+            venue=meeting.venue,
+            participants=people.get(meeting.id, {}),
+            not_before=bounds.get(meeting.id, (None, None))[0],
+            not_after=bounds.get(meeting.id, (None, None))[1],
+        )
+        for meeting in meetings
+    ]
 
 
 def find_meeting(session: Session, draft: MeetingDraft) -> Meeting | None:
+    """The first stored meeting (oldest first) this draft reports; three
+    queries however many candidates there are."""
     query = select(Meeting).where(Meeting.kind == draft.kind).order_by(Meeting.id)
     if draft.start_date is not None:
         low = draft.start_date - SEARCH_WINDOW
@@ -75,8 +102,11 @@ def find_meeting(session: Session, draft: MeetingDraft) -> Meeting | None:
         query = query.where(
             or_(Meeting.start_date.is_(None), Meeting.start_date.between(low, high))
         )
-    for meeting in session.scalars(query):
-        if same_meeting(stored_draft(session, meeting), draft, across_documents=True):
+    meetings = list(session.scalars(query))
+    if not meetings:
+        return None
+    for meeting, stored in zip(meetings, stored_drafts(session, meetings), strict=True):
+        if same_meeting(stored, draft, across_documents=True):
             return meeting
     return None
 
