@@ -87,6 +87,27 @@ def test_the_flow_runs_end_to_end_and_publishes_artifacts(prefect_harness, sqlit
     assert again.failed_checks == [] and len(again.checks) == 7
 
 
+@pytest.mark.flow
+def test_the_flow_runs_three_tasks_per_batch_not_per_document(prefect_harness, sqlite_url):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    state = flows.ingest_flow([str(DOCS)], sqlite_url, batch_size=10, return_state=True)
+    report = state.result()
+    assert report.count("loaded") == DOC_COUNT
+    with get_client(sync_client=True) as client:
+        runs = client.read_task_runs(
+            flow_run_filter=FlowRunFilter(
+                id=FlowRunFilterId(any_=[state.state_details.flow_run_id])
+            )
+        )
+    names = sorted(run.name.rsplit("-", 1)[0] for run in runs)
+    batches = -(-DOC_COUNT // 10)
+    assert names.count("analyze-batch") == names.count("store-batch") == batches
+    assert names.count("read-batch") == batches
+    assert len(names) <= 3 * batches + 6  # and the run's own few: prepare, start, discover…
+
+
 @pytest.fixture(scope="module")
 def prefect_harness():
     from prefect.testing.utilities import prefect_test_harness

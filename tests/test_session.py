@@ -47,3 +47,21 @@ def test_processes_opening_a_new_file_at_once_all_get_it_in_wal_mode(tmp_path):
         assert mode == "wal"
     finally:
         engine.dispose()
+
+
+def test_a_writer_syncs_at_checkpoints_and_a_reader_changes_nothing(tmp_path):
+    url = f"sqlite:///{tmp_path / 'summit.db'}"
+    writer = make_engine(url)
+    try:
+        with writer.connect() as connection:
+            mode = connection.exec_driver_sql("pragma journal_mode").scalar()
+            synchronous = connection.exec_driver_sql("pragma synchronous").scalar()
+        assert (mode, synchronous) == ("wal", 1)  # 1: NORMAL
+    finally:
+        writer.dispose()
+    reader = make_engine(url, read_only=True)
+    try:
+        with reader.connect() as connection:
+            assert connection.exec_driver_sql("pragma synchronous").scalar() == 2  # FULL
+    finally:
+        reader.dispose()

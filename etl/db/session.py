@@ -80,6 +80,9 @@ def make_engine(
             cursor.close()
             if on_disk and not read_only:
                 enter_wal(dbapi_connection, busy_timeout_s)  # readers never wait for a writer
+                # in WAL mode, NORMAL syncs at checkpoints instead of at every commit: a
+                # killed run still leaves whole transactions (a power cut may lose the last)
+                dbapi_connection.execute("pragma synchronous = normal")
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(connection: Connection) -> None:
