@@ -75,21 +75,13 @@ def stored_drafts(session: Session, meetings: list[Meeting]) -> list[MeetingDraf
     never taken for a call of the same leaders in 2024."""
     people = _participants_of(session, [m.id for m in meetings])
     bounds = _told_between(session, meetings)
-    return [
-        MeetingDraft(
-            kind=meeting.kind,
-            status=meeting.status,
-            start_date=meeting.start_date,
-            end_date=meeting.end_date,
-            city=meeting.city,
-            country=meeting.country,
-            venue=meeting.venue,
-            participants=people.get(meeting.id, {}),
-            not_before=bounds.get(meeting.id, (None, None))[0],
-            not_after=bounds.get(meeting.id, (None, None))[1],
-        )
-        for meeting in meetings
-    ]
+    drafts = []
+    for meeting in meetings:
+        draft = _as_draft_of_meeting(meeting)
+        draft.participants = people.get(meeting.id, {})
+        draft.not_before, draft.not_after = bounds.get(meeting.id, (None, None))
+        drafts.append(draft)
+    return drafts
 
 
 def find_meeting(session: Session, draft: MeetingDraft) -> Meeting | None:
@@ -232,6 +224,7 @@ def attach_meeting(
 
 
 def _as_draft_of_meeting(meeting: Meeting) -> MeetingDraft:
+    """The stored attributes of a meeting (the fold of its mentions so far)."""
     return MeetingDraft(
         kind=meeting.kind,
         status=meeting.status,
