@@ -41,6 +41,7 @@ class Failure:
 
 
 def one_line(error: BaseException) -> str:
+    """An error as the one line a run records: its type and first line."""
     return f"{type(error).__name__}: {error}".splitlines()[0][:500]
 
 

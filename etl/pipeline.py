@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from etl.analysis import Analysis, AnalysisPool, Analyzer, Failure
+from etl.analysis import Analysis, AnalysisPool, Analyzer, Failure, one_line
 from etl.db.checks import run_checks
 from etl.db.migrate import ensure_schema
 from etl.db.session import DatabaseBusy, make_engine, session_factory, transaction
@@ -52,8 +52,7 @@ and checks; seconds spent in whichever process analysed for extract and resolve.
 
 
 def _one_line(error: BaseException, settings: Settings) -> str:
-    text = f"{type(error).__name__}: {error}".splitlines()[0][:500]
-    return redact_text(text, settings.database_url)
+    return redact_text(one_line(error), settings.database_url)
 
 
 class Pipeline:
