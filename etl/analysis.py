@@ -70,7 +70,10 @@ class Analyzer:
         extract("Warm-up.", names=self.names)
 
 
-def default_workers() -> int:
+def worker_count(requested: int | None = None) -> int:
+    """The workers asked for, or one per core this process may use."""
+    if requested is not None:
+        return requested
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 

@@ -217,13 +217,13 @@ def run(
     inputs = _inputs(paths, refresh, allow_empty)
 
     def body() -> Any:
-        from etl.analysis import default_workers
+        from etl.analysis import worker_count
         from etl.flows.ingest import ingest_flow
         from etl.flows.runners import analysis_workers
         from etl.flows.runners import task_runner as runner_for
         from etl.flows.server import prefect_api
 
-        count = default_workers() if workers is None else workers
+        count = worker_count(workers)
         runner = runner_for(task_runner, address=dask_address, workers=count)
         flow = ingest_flow if runner is None else ingest_flow.with_options(task_runner=runner)
         with prefect_api():  # the configured server, or a local one that ends with the run
@@ -255,10 +255,10 @@ def load(
     inputs = _inputs(files, refresh, allow_empty)
 
     def body() -> Any:
-        from etl.analysis import default_workers
+        from etl.analysis import worker_count
         from etl.pipeline import Pipeline
 
-        count = default_workers() if workers is None else workers
+        count = worker_count(workers)
         pipeline = Pipeline(get_settings(url), workers=count)
         try:
             return pipeline.run(inputs, refresh=refresh)
@@ -335,19 +335,18 @@ def bench(
     documents, against the floor of any spaCy-based extractor on the same texts."""
     import tempfile
 
+    if not source and not DEFAULT_INPUT.exists():  # given sources are checked by typer
+        typer.echo(f"error: no --source given and no {DEFAULT_INPUT.resolve()} folder", err=True)
+        raise typer.Exit(1)
     sources = source or [DEFAULT_INPUT]
-    for path in sources:
-        if not path.exists():
-            typer.echo(f"error: no such source: {path}", err=True)
-            raise typer.Exit(1)
     _prefect_defaults(log_level="CRITICAL")
 
     def body() -> str:
-        from etl.analysis import default_workers
+        from etl.analysis import worker_count
         from etl.bench.run import bench as measure
         from etl.bench.run import table
 
-        count = default_workers() if workers is None else workers
+        count = worker_count(workers)
         with tempfile.TemporaryDirectory(prefix="etl-bench-") as folder:
             result = measure(
                 docs, sources, Path(folder), server=db, workers=count, flow=not no_flow

@@ -55,6 +55,14 @@ def _one_line(error: BaseException, settings: Settings) -> str:
     return redact_text(one_line(error), settings.database_url)
 
 
+def _skip_reason(loaded_by: str | None, refresh: str) -> str | None:
+    if loaded_by is None:
+        return None  # new or changed content
+    if loaded_by == EXTRACTOR_VERSION:
+        return "unchanged"
+    return "stale" if refresh == "incremental" else None
+
+
 class Pipeline:
     def __init__(
         self,
@@ -121,9 +129,11 @@ class Pipeline:
             else:
                 documents.append(item)
         raws = [d for d in documents if isinstance(d, RawDocument)]
-        reasons = dict(zip((id(r) for r in raws), self.skips(raws, refresh), strict=True))
+        reasons = iter(self.skips(raws, refresh))
         self.seconds["read"] += time.perf_counter() - clock
-        return Batch(documents, [reasons.get(id(d)) for d in documents])
+        return Batch(
+            documents, [next(reasons) if isinstance(d, RawDocument) else None for d in documents]
+        )
 
     def skips(self, raws: list[RawDocument], refresh: str = "incremental") -> list[str | None]:
         """Why each document needs no work: ``unchanged`` (same content, loaded by
@@ -134,17 +144,7 @@ class Pipeline:
         if refresh == "full_refresh" or not raws:
             return [None] * len(raws)
         with self.sessions() as session:
-            versions = loaded_versions(session, raws)
-        return [
-            None
-            if version is None
-            else "unchanged"
-            if version == EXTRACTOR_VERSION
-            else "stale"
-            if refresh == "incremental"
-            else None
-            for version in versions
-        ]
+            return [_skip_reason(v, refresh) for v in loaded_versions(session, raws)]
 
     def stored_for_refresh(self, refresh: str, seen: set[str]) -> list[RawDocument]:
         """Documents in the database but not in this run's input that the refresh
@@ -179,7 +179,7 @@ class Pipeline:
             if isinstance(analysis, Analysis):
                 self.seconds["extract"] += analysis.extract_s
                 self.seconds["resolve"] += analysis.resolve_s
-        by_document = dict(zip((id(r) for r in to_analyze), analyses, strict=True))
+        analysed = iter(analyses)  # one per document to analyze, in batch order
         results = []
         clock = time.perf_counter()
         for document, reason in zip(batch.documents, batch.skips, strict=True):
@@ -188,7 +188,7 @@ class Pipeline:
             elif reason is not None:
                 results.append(DocumentResult(document.name, reason))
             else:
-                results.append(self.store_one(document, by_document[id(document)], run_id, refresh))
+                results.append(self.store_one(document, next(analysed), run_id, refresh))
         self.seconds["load"] += time.perf_counter() - clock
         done = (self.progress[-1][0] if self.progress else 0) + len(batch.documents)
         self.progress.append((done, time.perf_counter() - self._started))

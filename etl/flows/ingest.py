@@ -23,7 +23,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 
-from etl.analysis import Analysis, AnalysisPool, Analyzer, Failure, default_workers
+from etl.analysis import Analysis, AnalysisPool, Analyzer, Failure, worker_count
 from etl.ingest.discover import Candidate, Discovery, Skipped
 from etl.ingest.records import RawDocument
 from etl.orchestrate import BATCH_SIZE, Batch, Pending, orchestrate
@@ -201,7 +201,7 @@ def ingest_flow(
     started, clock = dt.datetime.now(dt.UTC), time.monotonic()
     url = get_settings(database_url).database_url
     logger = get_run_logger()
-    steps = FlowSteps(url, dt.date.today(), default_workers() if workers is None else workers)
+    steps = FlowSteps(url, dt.date.today(), worker_count(workers))
     try:
         report = orchestrate(
             steps,
