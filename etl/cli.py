@@ -3,6 +3,7 @@ inside the commands that need them, so ``etl --help`` answers at once."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -583,7 +584,13 @@ def db_current(db: DbOption = None) -> None:
 
 
 def main() -> None:
-    app(prog_name="etl")
+    try:
+        app(prog_name="etl")
+    finally:
+        # The command is done: spare the interpreter's exit a garbage collection
+        # over spaCy's and SQLAlchemy's objects (~0.35 s of a one-document load).
+        # Objects are still released and exit handlers still run.
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -210,28 +210,37 @@ def build_pipeline(names: Iterable[NamePattern] = (), lang: str = "en") -> Langu
     cue_patterns = _cue_patterns()
     cue_phrases = {p["pattern"] for p in cue_patterns if isinstance(p["pattern"], str)}
     phrases = [p["pattern"] for p in patterns.norm + cue_patterns if isinstance(p["pattern"], str)]
-    stems = sorted({t.text for p in phrases for t in nlp.make_doc(p) if is_hangul(t.text)})
+    hangul = [p for p in phrases if is_hangul(p)]
+    stems = sorted({t.text for p in hangul for t in nlp.make_doc(p) if is_hangul(t.text)})
     heads = sorted({p for p in cue_phrases if is_hangul(p) and " " not in p})
     nlp.add_pipe("hangul_particles", config={"stems": stems, "heads": heads})
     # SpanRulers that annotate doc.ents: unlike the EntityRuler, their conflict
     # filter stays linear in the number of entities on long documents.
-    ruler = nlp.add_pipe(
+    nlp.add_pipe(
         "span_ruler", name="entity_ruler", config=_ENT_RULER | {"phrase_matcher_attr": "NORM"}
     )
-    ruler.add_patterns(patterns.norm)  # type: ignore[attr-defined]
-    case_ruler = nlp.add_pipe(
+    nlp.add_pipe(
         "span_ruler",
         name="case_sensitive_ruler",
         config=_ENT_RULER | {"phrase_matcher_attr": "ORTH"},
     )
-    case_ruler.add_patterns(patterns.orth)  # type: ignore[attr-defined]
-    cues = nlp.add_pipe(
+    nlp.add_pipe(
         "span_ruler",
         name="cue_ruler",
         config={"spans_key": CUES_KEY, "phrase_matcher_attr": "NORM"},
     )
-    cues.add_patterns(cue_patterns)  # type: ignore[attr-defined]
+    _add_patterns(nlp, "entity_ruler", patterns.norm)
+    _add_patterns(nlp, "case_sensitive_ruler", patterns.orth)
+    _add_patterns(nlp, "cue_ruler", cue_patterns)
     return nlp
+
+
+def _add_patterns(nlp: Language, ruler: str, patterns: list[dict[str, Any]]) -> None:
+    """Phrases are made into docs as texts are before the rulers (tokenizer, then
+    Hangul particles, which set the NORM matched); by itself spaCy would also run
+    every earlier component, rulers included, over each of the ~3,000 phrases."""
+    with nlp.select_pipes(enable=["hangul_particles", ruler]):
+        nlp.get_pipe(ruler).add_patterns(patterns)  # type: ignore[attr-defined]
 
 
 _LONG_RUN = re.compile(r"\S{200,}")
