@@ -261,7 +261,7 @@ class Pipeline:
             report.status = finish_run(session, run_id, report.run_counts)
             report.counts = table_counts(session)
             report.stale = stale_count(session, EXTRACTOR_VERSION)
-            report.checks = run_checks(session.connection())
+            report.checks = run_checks(session.connection(), run_id=run_id)
             record_checks(session, run_id, report.checks)
         self.seconds["checks"] += time.perf_counter() - clock
         return report

@@ -12,9 +12,10 @@ from tests.support import DOCS
 
 STATE = (
     "select m.id, m.kind, m.status, m.start_date, m.end_date, m.city, m.country, m.venue,"
-    " m.title, p.person_id, p.document_id, p.title"
+    " m.title, p.person_id, p.document_id, r.role_id"
     " from meetings m join meeting_participants p on p.meeting_id = m.id"
-    " order by m.id, p.id"
+    " left join participant_roles r on r.participant_id = p.id"
+    " order by m.id, p.id, r.role_id"
 )
 
 SOURCES = (

@@ -44,6 +44,22 @@ def test_only_documents_with_facts_in_what_goes_are_touched(loaded):
     assert mentioned and loss.documents >= mentioned and not loss.all_documents
 
 
+def test_rows_without_a_document_column_name_the_document_of_their_parent_row(loaded):
+    """A participant's roles go below 0012; their documents are the participants'."""
+    with loaded.connect() as connection:
+        holders = set(
+            connection.scalars(
+                text(
+                    "select distinct p.document_id from participant_roles r"
+                    " join meeting_participants p on p.id = r.participant_id"
+                )
+            )
+        )
+    loss = plan_downgrade(loaded, "0011")
+    assert any(line.startswith("table participant_roles") for line in loss.lines)
+    assert holders and loss.documents >= holders and not loss.all_documents
+
+
 def test_a_downgrade_without_data_to_lose_is_no_loss(database_url):
     pipeline = Pipeline(get_settings(database_url))  # migrated, empty
     try:

@@ -210,6 +210,11 @@ def test_v_persons_lists_the_persons_the_documents_mention(pipeline):
     assert scalar(pipeline, "select count(*) from persons") > len(seen)
 
 
+def test_the_run_summary_counts_the_persons_v_persons_lists(pipeline):
+    report = pipeline.run([DOCS])
+    assert report.counts["persons"] == scalar(pipeline, "select count(*) from v_persons") > 0
+
+
 def test_every_resolved_mention_is_recorded_with_its_method(pipeline):
     pipeline.run([DOCS])
     methods = dict(rows(pipeline, "select method, count(*) from person_mentions group by method"))

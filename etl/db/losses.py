@@ -58,18 +58,30 @@ def snapshot(connection: Connection) -> Snapshot:
 
 
 def _documents_with(connection: Connection, table: str, column: str | None) -> set[int] | None:
-    """Ids of the documents with rows (or a value in ``column``) in ``table``;
-    None when the table does not name its document."""
-    names = {c["name"] for c in inspect(connection).get_columns(table)}
-    if "document_id" not in names:
-        return None
+    """Ids of the documents with rows (or a value in ``column``) in ``table``:
+    its ``document_id``, the document itself in ``documents``, or the document
+    of the row a foreign key points to (a participant's roles, its participant's
+    document). None when no document can be named."""
     reflected = MetaData()
     reflected.reflect(connection, only=[table])
     t = reflected.tables[table]
-    query = select(t.c.document_id).distinct().where(t.c.document_id.is_not(None))
-    if column is not None:
-        query = query.where(t.c[column].is_not(None))
-    return {row[0] for row in connection.execute(query)}
+    filled = [t.c[column].is_not(None)] if column is not None else []
+    if table == "documents":
+        return set(connection.scalars(select(t.c.id).where(*filled)))
+    if "document_id" in t.c:
+        query = select(t.c.document_id).where(t.c.document_id.is_not(None), *filled)
+        return set(connection.scalars(query.distinct()))
+    for key in inspect(connection).get_foreign_keys(table):
+        parent_name = key["referred_table"]
+        parent_columns = {c["name"] for c in inspect(connection).get_columns(parent_name)}
+        if "document_id" not in parent_columns or len(key["constrained_columns"]) != 1:
+            continue
+        reflected.reflect(connection, only=[parent_name])
+        parent = reflected.tables[parent_name]
+        link = t.c[key["constrained_columns"][0]] == parent.c[key["referred_columns"][0]]
+        query = select(parent.c.document_id).join_from(t, parent, link).where(*filled)
+        return set(connection.scalars(query.distinct()))
+    return None
 
 
 def compare(connection: Connection, before: Snapshot, after: Snapshot) -> Loss:

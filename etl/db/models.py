@@ -107,6 +107,7 @@ class Document(Timestamped, Base):
     published_date: Mapped[dt.date | None] = mapped_column(Date)
     language: Mapped[str | None] = mapped_column(String(16))
     text: Mapped[str | None] = mapped_column(Text)
+    text_length: Mapped[int | None] = mapped_column(Integer)  # characters, for span checks
     status: Mapped[str] = mapped_column(String(16))
     error: Mapped[str | None] = mapped_column(Text)
     extractor_version: Mapped[str | None] = mapped_column(String(32))
@@ -232,9 +233,25 @@ class MeetingParticipant(Evidence, Base):
         ForeignKey("meetings.id", ondelete="CASCADE"), index=True
     )
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
-    title: Mapped[str | None] = mapped_column(String(256))  # the role on record that day
     title_as_written: Mapped[str | None] = mapped_column(String(256))  # the document's words
     side: Mapped[str | None] = mapped_column(String(2))
+
+
+class ParticipantRole(Base):
+    """A role on record the participant held at the meeting (on its date; without
+    one, the role the document's own titles point to): one row per role held,
+    so the title is data to join, not a joined string to parse."""
+
+    __tablename__ = "participant_roles"
+    __table_args__ = (UniqueConstraint("participant_id", "role_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting_participants.id", ondelete="CASCADE"), index=True
+    )
+    role_id: Mapped[int] = mapped_column(
+        ForeignKey("person_roles.id", ondelete="CASCADE"), index=True
+    )
 
 
 class Statement(Evidence, Base):

@@ -35,7 +35,7 @@ from etl.resolve.titles import RoleBook
 
 DOCUMENT_FIELDS = (
     "source_path", "sha256", "title", "outlet", "author", "url", "published_date",
-    "language", "text", "status", "error", "extractor_version", "run_id",
+    "language", "text", "text_length", "status", "error", "extractor_version", "run_id",
 )  # fmt: skip
 
 
@@ -126,6 +126,7 @@ def record_rejection(
             "published_date": meta.published,
             "language": meta.language,
             "text": None,
+            "text_length": None,
             "status": rejected.status,
             "error": rejected.reason,
             "extractor_version": version,
@@ -164,6 +165,7 @@ def load_document(
             "published_date": meta.published or extraction.reference_date,
             "language": meta.language or extraction.language,
             "text": raw.text,
+            "text_length": len(raw.text),
             "status": "loaded",
             "error": "; ".join(raw.warnings) or None,
             "extractor_version": version,

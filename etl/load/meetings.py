@@ -12,10 +12,11 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from etl.db.models import Document, Meeting, MeetingMention, MeetingParticipant, Person
+from etl.load.participants import follow_date, write_participants
 from etl.load.upsert import insert_many, lookup
 from etl.resolve.meetings import MeetingDraft, Participant, meeting_title, merge_into, same_meeting
 from etl.resolve.titles import RoleBook
@@ -39,7 +40,7 @@ def _participants_of(session: Session, meeting_ids: list[int]) -> dict[int, dict
     )
     found: dict[int, dict[str, Participant]] = {}
     for meeting_id, name, country in rows:
-        found.setdefault(meeting_id, {})[name] = Participant(name, country, None, 0, 0)
+        found.setdefault(meeting_id, {})[name] = Participant(name, country, (), 0, 0)
     return found
 
 
@@ -158,25 +159,6 @@ def _mention_rows(
     return rows
 
 
-def _participant_rows(
-    draft: MeetingDraft, meeting_id: int, document_id: int, persons: dict[str, int], version: str
-) -> list[dict[str, Any]]:
-    return [
-        {
-            "meeting_id": meeting_id,
-            "person_id": persons[participant.name],
-            "document_id": document_id,
-            "title": participant.title,
-            "title_as_written": participant.written_title,
-            "side": participant.country,
-            "char_start": participant.start,
-            "char_end": participant.end,
-            "extractor_version": version,
-        }
-        for participant in draft.participants.values()
-    ]
-
-
 def attach_meeting(
     session: Session,
     draft: MeetingDraft,
@@ -211,10 +193,14 @@ def attach_meeting(
     )
     mentions = _mention_rows(session, draft, meeting.id, document_id, version)
     insert_many(session, MeetingMention.__table__, mentions)  # type: ignore[arg-type]
-    insert_many(
+    write_participants(
         session,
-        MeetingParticipant.__table__,  # type: ignore[arg-type]
-        _participant_rows(draft, meeting.id, document_id, persons, version),
+        draft,
+        meeting_id=meeting.id,
+        document_id=document_id,
+        persons=persons,
+        roles=roles,
+        version=version,
     )
     drafts = [_as_draft(row) for row in mentions]
     if mentioned is not None:  # the stored attributes are the fold of the older mentions
@@ -240,7 +226,7 @@ def _fold_into(
     session: Session, meeting: Meeting, drafts: list[MeetingDraft], roles: RoleBook
 ) -> None:
     """Set the meeting's attributes to the fold of ``drafts`` and give each
-    participant the title of the role active on the meeting's date."""
+    participant the roles held on the meeting's date."""
     if not drafts:
         return
     folded = drafts[0]
@@ -252,30 +238,8 @@ def _fold_into(
     folded.participants = _participants(session, meeting.id)
     meeting.title = meeting_title(folded)
     if meeting.start_date is not None:
-        _retitle(session, meeting.id, meeting.start_date, roles)
+        follow_date(session, meeting.id, meeting.start_date, roles)
     session.flush()
-
-
-def _retitle(session: Session, meeting_id: int, day: dt.date, roles: RoleBook) -> None:
-    """One statement per person with a role on record that day, not one per row."""
-    people = session.scalars(
-        select(MeetingParticipant.person_id)
-        .where(MeetingParticipant.meeting_id == meeting_id)
-        .distinct()
-    )
-    for person_id in list(people):
-        title = roles.title_on(person_id, day)
-        if title:
-            session.execute(
-                update(MeetingParticipant)
-                .where(
-                    MeetingParticipant.meeting_id == meeting_id,
-                    MeetingParticipant.person_id == person_id,
-                    MeetingParticipant.title.is_distinct_from(title),
-                )
-                .values(title=title)
-                .execution_options(synchronize_session=False)
-            )
 
 
 def refresh_meeting(session: Session, meeting_id: int, roles: RoleBook) -> None:

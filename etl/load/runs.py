@@ -7,7 +7,7 @@ import os
 import socket
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, text
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from etl.db.checks import CheckResult
@@ -18,6 +18,8 @@ from etl.db.models import (
     Meeting,
     MeetingParticipant,
     Outcome,
+    Person,
+    PersonMentionRecord,
     ReadFailure,
     Statement,
 )
@@ -98,13 +100,19 @@ def finish_run(session: Session, run_id: int, counts: RunCounts) -> str:
 
 def table_counts(session: Session) -> dict[str, int]:
     """Headline counts for run summaries and ``etl status``. Persons are those the
-    documents mention (``v_persons``), not the whole reference gazetteer."""
+    documents name (the rows of ``v_persons``), not the whole reference gazetteer:
+    counted by index lookups, not by building the view's per-person figures."""
+    named = or_(
+        exists().where(PersonMentionRecord.person_id == Person.id),
+        exists().where(MeetingParticipant.person_id == Person.id),
+        exists().where(Statement.speaker_id == Person.id),
+    )
     participants = select(func.count()).select_from(
         select(MeetingParticipant.meeting_id, MeetingParticipant.person_id).distinct().subquery()
     )
     return {
         "documents": session.scalar(select(func.count()).select_from(Document)) or 0,
-        "persons": session.scalar(text("select count(*) from v_persons")) or 0,
+        "persons": session.scalar(select(func.count()).select_from(Person).where(named)) or 0,
         "meetings": session.scalar(select(func.count()).select_from(Meeting)) or 0,
         "participants": session.scalar(participants) or 0,
         "statements": session.scalar(select(func.count()).select_from(Statement)) or 0,

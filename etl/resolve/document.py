@@ -5,6 +5,7 @@ statements and outcomes linked to their meeting."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from etl.extract.records import (
@@ -19,6 +20,7 @@ from etl.extract.records import (
 from etl.extract.text import is_hangul
 from etl.resolve.dates import DateConflict, TitledPerson, check_date
 from etl.resolve.engagements import Calendar, consult_calendar, default_calendar
+from etl.resolve.gazetteer import Role
 from etl.resolve.meetings import MeetingDraft, MentionSpan, Participant, merge_drafts
 from etl.resolve.outcomes import prefer_report, same_outcome
 from etl.resolve.persons import NON_NAME_TITLES, PersonResolver, Resolution, kind_matches
@@ -115,29 +117,30 @@ class DocumentResolver:
                 return Resolution(earlier.name, "surname_context", 0.85, None, country, found.title)
         return found
 
-    def _title(
+    def _roles(
         self,
         resolution: Resolution,
         day: dt.date | None,
         within: tuple[dt.date, dt.date] | None = None,
-    ) -> str | None:
-        """The title held on the meeting's date, or throughout its month ("in
-        April 2017"); without a date, the one role the document's own titles for
-        this person point to ("Minister Qin Gang")."""
+    ) -> tuple[Role, ...]:
+        """The roles held on the meeting's date, or throughout its month ("in
+        April 2017"); without a date, the roles of the one title the document's
+        own titles for this person point to ("Minister Qin Gang"). A person not
+        on record holds none here (the title as written shows instead)."""
         entry = resolution.entry
         if entry is None:
-            return resolution.title
+            return ()
         if day is not None:
-            return entry.title_on(day)
-        if within is not None and entry.title_on(within[0]) == entry.title_on(within[1]):
-            return entry.title_on(within[0])
+            return tuple(entry.roles_on(day))
+        if within is not None:
+            first, last = entry.roles_on(within[0]), entry.roles_on(within[1])
+            if _titles(first) == _titles(last):
+                return tuple(first)
         kinds = self._doc_kinds(entry.name)
-        exact = {role.title for role in entry.roles if kinds & set(role.kinds)}
-        loose = {
-            role.title for role in entry.roles if any(kind_matches(k, role.kinds) for k in kinds)
-        }
-        titles = exact or loose
-        return titles.pop() if len(titles) == 1 else None
+        exact = [role for role in entry.roles if kinds & set(role.kinds)]
+        loose = [role for role in entry.roles if any(kind_matches(k, role.kinds) for k in kinds)]
+        pool = exact or loose
+        return tuple(pool) if len(_titles(pool)) == 1 else ()
 
     def _doc_kinds(self, name: str) -> frozenset[str]:
         """Role kinds of the titles the document gives this person."""
@@ -197,7 +200,7 @@ class DocumentResolver:
             draft.participants[found.name] = Participant(
                 found.name,
                 found.country,
-                self._title(found, start, record.date.within if record.date else None),
+                self._roles(found, start, record.date.within if record.date else None),
                 mention.start,
                 mention.end,
                 self.written_titles.get(found.name),
@@ -234,7 +237,7 @@ class DocumentResolver:
         host = self.resolver.counterpart_in(visitor.name, country, day) if visitor and day else None
         if host is not None and day is not None:
             draft.participants[host.name] = Participant(
-                host.name, host.country, host.title_on(day), record.start, record.end
+                host.name, host.country, tuple(host.roles_on(day)), record.start, record.end
             )
 
     def _timely(self, parsed: DateRange | None, start: dt.date | None) -> bool:
@@ -288,9 +291,14 @@ class DocumentResolver:
             for participant in meeting.participants.values():
                 entry = by_name.get(participant.name)
                 if entry is not None and meeting.start_date is not None:
-                    participant.title = entry.title_on(meeting.start_date) or participant.title
+                    held = tuple(entry.roles_on(meeting.start_date))
+                    participant.roles = held or participant.roles
         index = [where[p] if p is not None else None for p in positions]
         return merged, index
+
+
+def _titles(roles: Iterable[Role]) -> list[str]:
+    return list(dict.fromkeys(role.title for role in roles))
 
 
 def in_scope(draft: MeetingDraft) -> bool:

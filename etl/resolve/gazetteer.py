@@ -38,6 +38,11 @@ class Role:
     valid_from: dt.date | None
     valid_to: dt.date | None
 
+    @property
+    def key(self) -> str:
+        """Natural key of a role; an unknown start is part of the key, not a NULL."""
+        return f"{self.title}|{self.valid_from.isoformat() if self.valid_from else '?'}"
+
     def active_on(self, day: dt.date | None) -> bool:
         if day is None:
             return self.valid_to is None

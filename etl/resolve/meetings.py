@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from etl.resolve.dates import DateConflict
+from etl.resolve.gazetteer import Role
 
 REMOTE = frozenset(["call", "video"])  # kinds of a meeting held apart
 RECENT = dt.timedelta(days=45)  # an undated mention tells of a meeting this close to its story
@@ -23,10 +24,15 @@ STATUS_RANK = {"held": 2, "planned": 1, "cancelled": 0}
 class Participant:
     name: str
     country: str | None
-    title: str | None  # the role on record for the meeting date
+    roles: tuple[Role, ...]  # the roles on record held at the meeting
     start: int
     end: int
     written_title: str | None = None  # the title the document gives the person
+
+    @property
+    def title(self) -> str | None:
+        """The titles of the roles held, each once: "State Councilor; Foreign Minister"."""
+        return "; ".join(dict.fromkeys(role.title for role in self.roles)) or None
 
 
 @dataclass(frozen=True)

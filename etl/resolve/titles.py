@@ -1,5 +1,6 @@
-"""The title a person held on a day, from the dated roles on record: every role
-active that day, in the order they were recorded, joined with ``; ``."""
+"""The roles a person held on a day, from the dated roles on record (the
+database's ``person_roles``), each with its id: a participant's title is stored
+as the rows of the roles held, never as a joined string."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class DatedRole:
+    id: int
     title: str
     valid_from: dt.date | None
     valid_to: dt.date | None
@@ -19,20 +21,31 @@ class DatedRole:
         return started and (self.valid_to is None or self.valid_to >= day)
 
 
+RoleRow = tuple[int, int, str, str, dt.date | None, dt.date | None]
+"""(role id, person id, role key, title, valid from, valid to)"""
+
+
 @dataclass
 class RoleBook:
     """Roles by person id, read once per run instead of once per participant row."""
 
     roles: dict[int, list[DatedRole]] = field(default_factory=dict)
+    ids: dict[tuple[int, str], int] = field(default_factory=dict)  # (person, role key) → id
 
     @classmethod
-    def of(cls, rows: Iterable[tuple[int, str, dt.date | None, dt.date | None]]) -> RoleBook:
-        """``rows``: (person id, title, valid from, valid to) in recording order."""
+    def of(cls, rows: Iterable[RoleRow]) -> RoleBook:
+        """``rows`` in recording order."""
         book = cls()
-        for person_id, title, valid_from, valid_to in rows:
-            book.roles.setdefault(person_id, []).append(DatedRole(title, valid_from, valid_to))
+        for role_id, person_id, key, title, valid_from, valid_to in rows:
+            book.roles.setdefault(person_id, []).append(
+                DatedRole(role_id, title, valid_from, valid_to)
+            )
+            book.ids[(person_id, key)] = role_id
         return book
 
-    def title_on(self, person_id: int, day: dt.date) -> str | None:
-        titles = [r.title for r in self.roles.get(person_id, ()) if r.active_on(day)]
-        return "; ".join(dict.fromkeys(titles)) or None
+    def held_on(self, person_id: int, day: dt.date) -> list[int]:
+        """Ids of the roles the person held that day, in recording order."""
+        return [r.id for r in self.roles.get(person_id, ()) if r.active_on(day)]
+
+    def id_of(self, person_id: int, key: str) -> int | None:
+        return self.ids.get((person_id, key))

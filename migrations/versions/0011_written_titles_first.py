@@ -22,10 +22,11 @@ depends_on: str | Sequence[str] | None = None
 
 VIEWS = ["v_participants"]
 PREVIOUS = VIEWS_DIR / "history" / "0010"
+OWN = VIEWS_DIR / "history" / "0011"  # the definition this revision made; 0012 redefines it
 
 
 def upgrade() -> None:
-    for statement in drop_view_statements(VIEWS) + create_view_statements(VIEWS):
+    for statement in drop_view_statements(VIEWS) + create_view_statements(VIEWS, OWN):
         op.execute(statement)
 
 

@@ -1,0 +1,90 @@
+"""A meeting's participants and the roles each held: one participant row per
+person, meeting and document; one ``participant_roles`` row per role held. The
+roles were decided in resolve for the document's date of the meeting; when the
+stored meeting's date changes, every participant's roles follow it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from etl.db.models import MeetingParticipant, ParticipantRole
+from etl.load.upsert import insert_many
+from etl.resolve.meetings import MeetingDraft
+from etl.resolve.titles import RoleBook
+
+
+def write_participants(
+    session: Session,
+    draft: MeetingDraft,
+    *,
+    meeting_id: int,
+    document_id: int,
+    persons: dict[str, int],
+    roles: RoleBook,
+    version: str,
+) -> None:
+    """The document's participants of the meeting and their roles, in bulk."""
+    rows = [
+        {
+            "meeting_id": meeting_id,
+            "person_id": persons[participant.name],
+            "document_id": document_id,
+            "title_as_written": participant.written_title,
+            "side": participant.country,
+            "char_start": participant.start,
+            "char_end": participant.end,
+            "extractor_version": version,
+        }
+        for participant in draft.participants.values()
+    ]
+    insert_many(session, MeetingParticipant.__table__, rows)  # type: ignore[arg-type]
+    if not any(p.roles for p in draft.participants.values()):
+        return
+    rows_stored = session.execute(
+        select(MeetingParticipant.person_id, MeetingParticipant.id).where(
+            MeetingParticipant.meeting_id == meeting_id,
+            MeetingParticipant.document_id == document_id,
+        )
+    )
+    ids = {person_id: participant_id for person_id, participant_id in rows_stored}
+    held: list[dict[str, Any]] = []
+    for participant in draft.participants.values():
+        person_id = persons[participant.name]
+        role_ids = (roles.id_of(person_id, role.key) for role in participant.roles)
+        held.extend(
+            {"participant_id": ids[person_id], "role_id": role_id}
+            for role_id in dict.fromkeys(role_ids)
+            if role_id is not None
+        )
+    insert_many(session, ParticipantRole.__table__, held)  # type: ignore[arg-type]
+
+
+def follow_date(session: Session, meeting_id: int, day: dt.date, roles: RoleBook) -> None:
+    """Give every participant of the meeting the roles held on ``day``; a person
+    with no role on record that day keeps the roles the document gave."""
+    participants = session.execute(
+        select(MeetingParticipant.id, MeetingParticipant.person_id).where(
+            MeetingParticipant.meeting_id == meeting_id
+        )
+    ).all()
+    held: dict[int, set[int]] = {}
+    for participant_id, role_id in session.execute(
+        select(ParticipantRole.participant_id, ParticipantRole.role_id)
+        .join(MeetingParticipant, MeetingParticipant.id == ParticipantRole.participant_id)
+        .where(MeetingParticipant.meeting_id == meeting_id)
+    ):
+        held.setdefault(participant_id, set()).add(role_id)
+    changed: list[int] = []
+    rows: list[dict[str, Any]] = []
+    for participant_id, person_id in participants:
+        wanted = roles.held_on(person_id, day)
+        if wanted and set(wanted) != held.get(participant_id, set()):
+            changed.append(participant_id)
+            rows.extend({"participant_id": participant_id, "role_id": r} for r in wanted)
+    if changed:
+        session.execute(delete(ParticipantRole).where(ParticipantRole.participant_id.in_(changed)))
+        insert_many(session, ParticipantRole.__table__, rows)  # type: ignore[arg-type]

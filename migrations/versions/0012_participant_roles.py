@@ -1,0 +1,120 @@
+"""a participant's title is the rows of the roles held; documents keep their length
+
+Revision ID: 0012
+Revises: 0011
+Create Date: 2026-11-30
+
+``participant_roles`` has one row per role on record a participant held at the
+meeting, replacing ``meeting_participants.title`` (the roles' titles joined with
+'; '); ``v_participants`` joins the titles back for reading, and the check of
+titles compares rows instead of matching text with LIKE. ``documents.text_length``
+lets the span check compare spans with a stored length instead of reading every
+text. Existing rows are carried over: a stored title becomes the rows of the
+person's roles with those titles (held on the meeting date, when it has one).
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+from etl.db.views import VIEWS_DIR, create_view_statements, drop_view_statements
+
+revision: str = "0012"
+down_revision: str | None = "0011"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+VIEWS = ["v_participants"]
+PREVIOUS = VIEWS_DIR / "history" / "0011"
+# SQLite rebuilds a table on a batch change and refuses while a view reads it:
+# v_persons reads meeting_participants too, so it is dropped and made again, and
+# a downgrade rebuilds documents, which the others read.
+READERS = ["v_persons"]
+DOCUMENT_READERS = ["v_documents", "v_statements", "v_outcomes", "v_date_conflicts"]
+
+CARRY_OVER = """
+insert into participant_roles (participant_id, role_id)
+select meeting_participants.id, person_roles.id
+from meeting_participants
+inner join meetings on meetings.id = meeting_participants.meeting_id
+inner join person_roles on person_roles.person_id = meeting_participants.person_id
+where meeting_participants.title is not null
+    and '; ' || meeting_participants.title || '; ' like '%; ' || person_roles.title || '; %'
+    and (
+        meetings.start_date is null
+        or (
+            (person_roles.valid_from is null or person_roles.valid_from <= meetings.start_date)
+            and (person_roles.valid_to is null or person_roles.valid_to >= meetings.start_date)
+        )
+    )
+"""
+
+TITLES = """
+select participant_roles.participant_id, person_roles.title
+from participant_roles
+inner join person_roles on person_roles.id = participant_roles.role_id
+order by participant_roles.participant_id, person_roles.id
+"""
+
+
+def upgrade() -> None:
+    for statement in drop_view_statements(VIEWS + READERS):
+        op.execute(statement)
+    op.create_table(
+        "participant_roles",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("participant_id", sa.Integer(), nullable=False),
+        sa.Column("role_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["participant_id"],
+            ["meeting_participants.id"],
+            name=op.f("fk_participant_roles_participant_id_meeting_participants"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["role_id"],
+            ["person_roles.id"],
+            name=op.f("fk_participant_roles_role_id_person_roles"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_participant_roles")),
+        sa.UniqueConstraint(
+            "participant_id", "role_id", name=op.f("uq_participant_roles_participant_id_role_id")
+        ),
+    )
+    op.create_index(
+        op.f("ix_participant_roles_participant_id"), "participant_roles", ["participant_id"]
+    )
+    op.create_index(op.f("ix_participant_roles_role_id"), "participant_roles", ["role_id"])
+    op.execute(CARRY_OVER)
+    with op.batch_alter_table("meeting_participants", schema=None) as batch_op:
+        batch_op.drop_column("title")
+    with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("text_length", sa.Integer(), nullable=True))
+    op.execute("update documents set text_length = length(text) where text is not null")
+    for statement in create_view_statements(READERS) + create_view_statements(VIEWS):
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    for statement in drop_view_statements(VIEWS + READERS + DOCUMENT_READERS):
+        op.execute(statement)
+    with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.drop_column("text_length")
+    with op.batch_alter_table("meeting_participants", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("title", sa.String(length=256), nullable=True))
+    connection = op.get_bind()
+    titles: dict[int, list[str]] = {}
+    for participant_id, title in connection.execute(sa.text(TITLES)):
+        held = titles.setdefault(participant_id, [])
+        if title not in held:
+            held.append(title)
+    update = sa.text("update meeting_participants set title = :title where id = :id")
+    for participant_id, held in titles.items():
+        connection.execute(update, {"title": "; ".join(held), "id": participant_id})
+    op.drop_table("participant_roles")
+    for statement in create_view_statements(READERS + DOCUMENT_READERS) + create_view_statements(
+        VIEWS, PREVIOUS
+    ):
+        op.execute(statement)
