@@ -1,10 +1,12 @@
 import codecs
+import sys
+import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.ingest.decode import decode, normalize_text
+from etl.ingest.decode import CONTROLS, SPACES, decode, normalize_text
 from etl.ingest.records import IngestError
 
 LIMIT = 10_000_000
@@ -47,6 +49,29 @@ def test_size_limit_names_the_limit():
 
 def test_normalization_unifies_newlines_and_spaces():
     assert normalize_text("A\r\nB\rC\u00a0D\u200b") == "A\nB\nC D"
+
+
+def test_the_spaces_and_controls_are_unicodes_categories():
+    every = [chr(c) for c in range(sys.maxunicode + 1)]
+    assert set(SPACES) == {ch for ch in every if unicodedata.category(ch) == "Zs"} - {" "}
+    assert set(CONTROLS) == {ch for ch in every if unicodedata.category(ch) == "Cc"}
+
+
+@given(st.text(max_size=300))
+def test_each_character_is_kept_spaced_or_dropped_by_its_category(text):
+    text = unicodedata.normalize("NFC", text.replace("\r", ""))
+    expected = []
+    for ch in text.lstrip("\ufeff"):
+        category = unicodedata.category(ch)
+        if ch in "\n\t":
+            expected.append(ch)
+        elif category == "Zs":
+            expected.append(" ")
+        elif ch in "\u2028\u2029":
+            expected.append("\n")
+        elif category != "Cc" and ch not in "\ufeff\u200b":
+            expected.append(ch)
+    assert normalize_text(text) == "".join(expected)
 
 
 @given(st.binary(max_size=2000))
