@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from etl.extract.nlp import PLACE, TITLE, lexicon
+from etl.extract.nlp import PLACE, TITLE, doc_text, lexicon
 from etl.extract.records import PersonMention
 
 NAMED = ("name", "surname", "titled_name")
@@ -92,7 +92,7 @@ def _kind_of(
 
 
 def with_appositive_titles(doc: Doc, mentions: list[PersonMention]) -> list[PersonMention]:
-    text = doc.text  # built anew on every access: read once
+    text = doc_text(doc)
     tokens = {t.idx: t for t in doc}
     openings = [sent.start_char for sent in doc.sents]
     people = sorted(m.start for m in mentions)

@@ -18,6 +18,7 @@ from etl.extract.nlp import (
     PERSON,
     PLACE,
     TITLE,
+    doc_text,
     lexicon,
     load_yaml,
     title_first_words,
@@ -142,7 +143,7 @@ def _is_middle_initial(doc: Doc, index: int, first: int) -> bool:
 
 
 def _text_between(doc: Doc, start: int, end: int) -> str:
-    """The text of token-aligned offsets (``doc.text`` is rebuilt on every access)."""
+    """The text of token-aligned offsets (cheaper than slicing the whole text)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.text if span is not None else ""
 
@@ -369,7 +370,7 @@ def dateline_span(doc: Doc) -> tuple[int, int] | None:
     place = dateline_place(doc)
     if place is None:
         return None
-    end = _DATELINE_END.search(doc.text, place.end, place.end + 60)
+    end = _DATELINE_END.search(doc_text(doc), place.end, place.end + 60)
     return (place.start, end.end()) if end else None
 
 
@@ -377,7 +378,7 @@ def dateline_place(doc: Doc, window: int = 400) -> Place | None:
     """ "BEIJING – …", "WASHINGTON (Reuters) -", "新华社北京4月2日电", "(워싱턴=연합뉴스)":
     a place that opens a line near the top (after the headline), followed by a
     dash, a parenthesis, a comma or a date, or bracketed with its agency."""
-    text = doc.text
+    text = doc_text(doc)
     for place in _places(doc):
         if place.start > window:
             break

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from etl.extract.nlp import CUES_KEY, lexicon
+from etl.extract.nlp import CUES_KEY, doc_text, lexicon
 from etl.extract.quotes import QuoteSpan
 from etl.extract.records import StatementRecord
 from etl.extract.sentences import OUTCOME_LABELS
@@ -28,7 +28,7 @@ def narrated_quotes(
     unattributed = [
         (s.start, s.end) for s in statements if s.kind == "direct_quote" and s.speaker is None
     ]
-    text = doc.text  # built anew on every access: read once
+    text = doc_text(doc)
     cues = SpanIndex(list(doc.spans[CUES_KEY]), start=lambda c: c.start_char)
     found = set()
     for quote in quotes:

@@ -48,6 +48,18 @@ class NamePattern:
     country: str | None = None  # when every person of that name is of one country
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, joined once: spaCy's ``doc.text`` joins every token
+    anew on each access (a millisecond or more on a long story)."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(cached, str):
+        cached = doc.user_data[_TEXT_KEY] = doc.text
+    return cached
+
+
+_TEXT_KEY = "summit_etl.text"
+
+
 @cache
 def load_yaml(name: str) -> Any:
     """A patterns file, parsed once per process (callers only read it)."""

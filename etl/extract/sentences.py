@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from etl.extract.nlp import CUES_KEY
+from etl.extract.nlp import CUES_KEY, doc_text
 from etl.extract.records import PersonMention, Place
 from etl.extract.spans import Intervals, SpanIndex
 from etl.extract.text import is_headline, title_end
@@ -83,7 +83,7 @@ def sentence_views(
         [p for p in places if not outside.overlaps(p.start, p.end)], start=lambda p: p.start
     )
     views = []
-    title = title_end(doc.text)
+    title = title_end(doc_text(doc))
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
         if outside.overlaps(s, s + 1) and outside.overlaps(e - 1, e):
