@@ -22,6 +22,7 @@ from etl.db.models import (
     Statement,
     StatementTopic,
 )
+from etl.db.stored_meetings import MeetingsInDatabase
 from etl.extract.records import Extraction
 from etl.ingest.discover import printable
 from etl.ingest.records import RawDocument, RejectedDocument
@@ -31,6 +32,7 @@ from etl.load.stored import stored_document
 from etl.load.upsert import insert_many, lookup, upsert
 from etl.resolve.document import ResolvedDocument
 from etl.resolve.outcomes import outcome_key, prefer_description, same_outcome
+from etl.resolve.stored import match_meetings
 from etl.resolve.titles import RoleBook
 
 DOCUMENT_FIELDS = (
@@ -151,6 +153,8 @@ def load_document(
     existing = stored_document(session, raw.name)
     if existing is not None:
         clear_facts(session, existing.id, roles)
+    # resolve decides which stored meetings the document's are, before any write
+    matches = match_meetings(resolved.meetings, MeetingsInDatabase(session))
     meta = raw.meta
     document_id = _write_document(
         session,
@@ -186,6 +190,7 @@ def load_document(
         attach_meeting(
             session,
             draft,
+            match,
             document_id=document_id,
             document_sha=raw.sha256,
             index=index,
@@ -193,7 +198,7 @@ def load_document(
             roles=roles,
             version=version,
         )
-        for index, draft in enumerate(resolved.meetings)
+        for index, (draft, match) in enumerate(zip(resolved.meetings, matches, strict=True))
     ]
     for draft, meeting_id in zip(resolved.meetings, meeting_ids, strict=True):
         for conflict in draft.conflicts:

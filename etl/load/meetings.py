@@ -1,107 +1,31 @@
-"""Meetings in the database: attach a document's meeting drafts to the meeting
-they report (or create it), and keep a meeting's attributes the fold of all of
-its mentions in the order they were stored, so the result does not depend on
-how many documents arrived before. A new mention is folded into the stored
-attributes (the fold so far) instead of re-reading every mention: attaching
-costs the same with ten sources as with ten thousand."""
+"""Meetings in the database: attach a document's meeting drafts to the stored
+meeting resolve matched them to (``etl.resolve.stored``), or create it, and
+keep a meeting's attributes the fold of all of its mentions in the order they
+were stored, so the result does not depend on how many documents arrived
+before. A new mention is folded into the stored attributes (the fold so far)
+instead of re-reading every mention: attaching costs the same with ten sources
+as with ten thousand."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from etl.db.models import Document, Meeting, MeetingMention, MeetingParticipant, Person
+from etl.db.models import Meeting, MeetingMention
+from etl.db.stored_meetings import as_draft, participants_of
 from etl.load.participants import follow_date, write_participants
 from etl.load.upsert import insert_many, lookup
-from etl.resolve.meetings import MeetingDraft, Participant, meeting_title, merge_into, same_meeting
+from etl.resolve.meetings import MeetingDraft, Participant, meeting_title, merge_into
 from etl.resolve.titles import RoleBook
-
-SEARCH_WINDOW = dt.timedelta(days=3)
 
 
 def _participants(session: Session, meeting_id: int) -> dict[str, Participant]:
     """The meeting's people (names and sides; matching needs no more)."""
-    return _participants_of(session, [meeting_id]).get(meeting_id, {})
-
-
-def _participants_of(session: Session, meeting_ids: list[int]) -> dict[int, dict[str, Participant]]:
-    """The people of several meetings in one query."""
-    rows = session.execute(
-        select(MeetingParticipant.meeting_id, Person.canonical_name, Person.country)
-        .join(Person, Person.id == MeetingParticipant.person_id)
-        .where(MeetingParticipant.meeting_id.in_(meeting_ids))
-        .distinct()
-        .order_by(MeetingParticipant.meeting_id, Person.canonical_name)
-    )
-    found: dict[int, dict[str, Participant]] = {}
-    for meeting_id, name, country in rows:
-        found.setdefault(meeting_id, {})[name] = Participant(name, country, (), 0, 0)
-    return found
-
-
-def _told_between(
-    session: Session, meetings: list[Meeting]
-) -> dict[int, tuple[dt.date | None, dt.date | None]]:
-    """When undated stored meetings can have been: a held one by the last day
-    a document reporting it was published, a planned one from the first."""
-    undated = [m for m in meetings if m.start_date is None and m.status != "cancelled"]
-    if not undated:
-        return {}
-    published = session.execute(
-        select(
-            MeetingMention.meeting_id,
-            func.min(Document.published_date),
-            func.max(Document.published_date),
-        )
-        .join(Document, MeetingMention.document_id == Document.id)
-        .where(MeetingMention.meeting_id.in_([m.id for m in undated]))
-        .group_by(MeetingMention.meeting_id)
-    )
-    days = {meeting_id: (first, last) for meeting_id, first, last in published}
-    bounds: dict[int, tuple[dt.date | None, dt.date | None]] = {}
-    for meeting in undated:
-        first, last = days.get(meeting.id, (None, None))
-        bounds[meeting.id] = (first, None) if meeting.status == "planned" else (None, last)
-    return bounds
-
-
-def stored_drafts(session: Session, meetings: list[Meeting]) -> list[MeetingDraft]:
-    """Stored meetings as drafts to compare with; an undated one keeps the
-    bounds its documents' dates give, so an undated call reported in 2022 is
-    never taken for a call of the same leaders in 2024."""
-    people = _participants_of(session, [m.id for m in meetings])
-    bounds = _told_between(session, meetings)
-    drafts = []
-    for meeting in meetings:
-        draft = _as_draft_of_meeting(meeting)
-        draft.participants = people.get(meeting.id, {})
-        draft.not_before, draft.not_after = bounds.get(meeting.id, (None, None))
-        drafts.append(draft)
-    return drafts
-
-
-def find_meeting(session: Session, draft: MeetingDraft) -> Meeting | None:
-    """The first stored meeting (oldest first) this draft reports; three
-    queries however many candidates there are."""
-    query = select(Meeting).where(Meeting.kind == draft.kind).order_by(Meeting.id)
-    if draft.start_date is not None:
-        low = draft.start_date - SEARCH_WINDOW
-        high = (draft.end_date or draft.start_date) + SEARCH_WINDOW
-        query = query.where(
-            or_(Meeting.start_date.is_(None), Meeting.start_date.between(low, high))
-        )
-    meetings = list(session.scalars(query))
-    if not meetings:
-        return None
-    for meeting, stored in zip(meetings, stored_drafts(session, meetings), strict=True):
-        if same_meeting(stored, draft, across_documents=True):
-            return meeting
-    return None
+    return participants_of(session, [meeting_id]).get(meeting_id, {})
 
 
 def _key(document_sha: str, index: int) -> str:
@@ -162,6 +86,7 @@ def _mention_rows(
 def attach_meeting(
     session: Session,
     draft: MeetingDraft,
+    match: int | None,
     *,
     document_id: int,
     document_sha: str,
@@ -170,7 +95,7 @@ def attach_meeting(
     roles: RoleBook,
     version: str,
 ) -> int:
-    meeting = find_meeting(session, draft)
+    meeting = session.get(Meeting, match) if match is not None else None
     if meeting is None:
         meeting_id = lookup(
             session,
@@ -204,22 +129,9 @@ def attach_meeting(
     )
     drafts = [_as_draft(row) for row in mentions]
     if mentioned is not None:  # the stored attributes are the fold of the older mentions
-        drafts.insert(0, _as_draft_of_meeting(meeting))
+        drafts.insert(0, as_draft(meeting))
     _fold_into(session, meeting, drafts, roles)
     return meeting.id
-
-
-def _as_draft_of_meeting(meeting: Meeting) -> MeetingDraft:
-    """The stored attributes of a meeting (the fold of its mentions so far)."""
-    return MeetingDraft(
-        kind=meeting.kind,
-        status=meeting.status,
-        start_date=meeting.start_date,
-        end_date=meeting.end_date,
-        city=meeting.city,
-        country=meeting.country,
-        venue=meeting.venue,
-    )
 
 
 def _fold_into(
