@@ -99,3 +99,21 @@ def test_without_a_role_on_record_that_day_the_documents_roles_stay(engine: Engi
         )
         follow_date(session, meeting_id, dt.date(2039, 3, 1), role_book(session))
         assert _held(session) == {str(document_id): [DEPUTY.title]}
+
+
+def test_a_new_source_of_an_unchanged_date_brings_only_its_own_rows_to_the_date(engine: Engine):
+    with Session(engine) as session, session.begin():
+        meeting_id, first = _meeting(session, dt.date(2043, 3, 1))
+        second = Document(name="later.txt", sha256="1" * 64, status="loaded", text="y" * 100)
+        session.add(second)
+        session.flush()
+        official = Participant("Tomas Reyne", "US", (DEPUTY,), 10, 21)
+        _write(session, _draft(official), meeting_id, first)
+        _write(session, _draft(official), meeting_id, second.id)
+        follow_date(session, meeting_id, dt.date(2043, 3, 1), role_book(session), second.id)
+        assert _held(session) == {
+            str(first): [DEPUTY.title],  # as stored: only a changed date revisits it
+            str(second.id): [MINISTER.title, CHAIR.title],
+        }
+        follow_date(session, meeting_id, dt.date(2043, 3, 1), role_book(session))
+        assert _held(session)[str(first)] == [MINISTER.title, CHAIR.title]

@@ -130,17 +130,24 @@ def attach_meeting(
     drafts = [_as_draft(row) for row in mentions]
     if mentioned is not None:  # the stored attributes are the fold of the older mentions
         drafts.insert(0, as_draft(meeting))
-    _fold_into(session, meeting, drafts, roles)
+    _fold_into(session, meeting, drafts, roles, document_id if mentioned is not None else None)
     return meeting.id
 
 
 def _fold_into(
-    session: Session, meeting: Meeting, drafts: list[MeetingDraft], roles: RoleBook
+    session: Session,
+    meeting: Meeting,
+    drafts: list[MeetingDraft],
+    roles: RoleBook,
+    document_id: int | None = None,
 ) -> None:
     """Set the meeting's attributes to the fold of ``drafts`` and give each
-    participant the roles held on the meeting's date."""
+    participant the roles held on the meeting's date: every participant when
+    the date changed (or no ``document_id`` is given), else the new document's
+    (the others hold that date's roles already)."""
     if not drafts:
         return
+    day_before = meeting.start_date
     folded = drafts[0]
     for draft in drafts[1:]:
         folded = merge_into(folded, draft)
@@ -150,7 +157,8 @@ def _fold_into(
     folded.participants = _participants(session, meeting.id)
     meeting.title = meeting_title(folded)
     if meeting.start_date is not None:
-        follow_date(session, meeting.id, meeting.start_date, roles)
+        only = document_id if meeting.start_date == day_before else None
+        follow_date(session, meeting.id, meeting.start_date, roles, only)
     session.flush()
 
 

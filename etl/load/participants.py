@@ -44,13 +44,10 @@ def write_participants(
     insert_many(session, MeetingParticipant.__table__, rows)  # type: ignore[arg-type]
     if not any(p.roles for p in draft.participants.values()):
         return
-    rows_stored = session.execute(
-        select(MeetingParticipant.person_id, MeetingParticipant.id).where(
-            MeetingParticipant.meeting_id == meeting_id,
-            MeetingParticipant.document_id == document_id,
-        )
-    )
-    ids = {person_id: participant_id for person_id, participant_id in rows_stored}
+    ids = {
+        person_id: participant_id
+        for participant_id, person_id in _participants(session, meeting_id, document_id)
+    }
     held: list[dict[str, Any]] = []
     for participant in draft.participants.values():
         person_id = persons[participant.name]
@@ -63,19 +60,22 @@ def write_participants(
     insert_many(session, ParticipantRole.__table__, held)  # type: ignore[arg-type]
 
 
-def follow_date(session: Session, meeting_id: int, day: dt.date, roles: RoleBook) -> None:
-    """Give every participant of the meeting the roles held on ``day``; a person
-    with no role on record that day keeps the roles the document gave."""
-    participants = session.execute(
-        select(MeetingParticipant.id, MeetingParticipant.person_id).where(
-            MeetingParticipant.meeting_id == meeting_id
-        )
-    ).all()
+def follow_date(
+    session: Session,
+    meeting_id: int,
+    day: dt.date,
+    roles: RoleBook,
+    document_id: int | None = None,
+) -> None:
+    """Give every participant of the meeting (or only those ``document_id``
+    reported) the roles held on ``day``; a person with no role on record that
+    day keeps the roles the document gave."""
+    participants = _participants(session, meeting_id, document_id)
     held: dict[int, set[int]] = {}
     for participant_id, role_id in session.execute(
-        select(ParticipantRole.participant_id, ParticipantRole.role_id)
-        .join(MeetingParticipant, MeetingParticipant.id == ParticipantRole.participant_id)
-        .where(MeetingParticipant.meeting_id == meeting_id)
+        select(ParticipantRole.participant_id, ParticipantRole.role_id).where(
+            ParticipantRole.participant_id.in_([p for p, _ in participants])
+        )
     ):
         held.setdefault(participant_id, set()).add(role_id)
     changed: list[int] = []
@@ -88,3 +88,21 @@ def follow_date(session: Session, meeting_id: int, day: dt.date, roles: RoleBook
     if changed:
         session.execute(delete(ParticipantRole).where(ParticipantRole.participant_id.in_(changed)))
         insert_many(session, ParticipantRole.__table__, rows)  # type: ignore[arg-type]
+
+
+def _participants(
+    session: Session, meeting_id: int, document_id: int | None
+) -> list[tuple[int, int]]:
+    """(participant id, person id) of the meeting, or of one document's report of
+    it: looked up by the document (a few rows), not by the meeting (a row per
+    person and source, growing with every document)."""
+    if document_id is None:
+        where = MeetingParticipant.meeting_id == meeting_id
+    else:
+        where = MeetingParticipant.document_id == document_id
+    rows = session.execute(
+        select(MeetingParticipant.id, MeetingParticipant.person_id, MeetingParticipant.meeting_id)
+        .where(where)
+        .order_by(MeetingParticipant.id)
+    )
+    return [(id_, person_id) for id_, person_id, meeting in rows if meeting == meeting_id]
