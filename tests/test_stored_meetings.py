@@ -1,11 +1,12 @@
 """The database side of resolve's matching: a draft's candidates are stored
-meetings of its kind, undated or within days of it, with their people."""
+meetings of its kind, undated or within days of it, with their people and,
+undated, the days their documents allow."""
 
 import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from etl.db.models import Document, Meeting, MeetingParticipant, Person
+from etl.db.models import Meeting, MeetingPerson, Person
 from etl.db.stored_meetings import MeetingsInDatabase
 from etl.resolve.meetings import MeetingDraft
 
@@ -35,22 +36,18 @@ def test_candidates_are_of_the_kind_undated_or_within_days(engine):
     assert keys == ["near", "undated"]
 
 
-def test_a_candidate_carries_its_people(engine):
+def test_a_candidate_carries_its_people_and_the_days_it_can_have_been(engine):
     with Session(engine) as session, session.begin():
         _store(session)
-        document = Document(name="a.txt", sha256="1" * 64, status="loaded", text="Ada met.")
-        session.add(document)
-        session.flush()
         near = session.query(Meeting).filter_by(meeting_key="near").one()
+        undated = session.query(Meeting).filter_by(meeting_key="undated").one()
+        undated.first_published, undated.last_published = dt.date(2034, 5, 2), dt.date(2034, 6, 1)
         ada = session.query(Person).filter_by(canonical_name="Ada Marsh").one()
-        session.add(
-            MeetingParticipant(
-                meeting_id=near.id, person_id=ada.id, document_id=document.id,
-                char_start=0, char_end=3, extractor_version="test",
-            )
-        )  # fmt: skip
+        session.add(MeetingPerson(meeting_id=near.id, person_id=ada.id))
         session.flush()
         draft = MeetingDraft("in_person", "held", DAY, DAY, None, None, None)
-        (first, _) = MeetingsInDatabase(session).candidates(draft)
+        first, second = MeetingsInDatabase(session).candidates(draft)
     assert list(first.draft.participants) == ["Ada Marsh"]
     assert first.draft.participants["Ada Marsh"].country == "US"
+    assert (first.draft.not_before, first.draft.not_after) == (None, None)  # dated
+    assert (second.draft.not_before, second.draft.not_after) == (None, dt.date(2034, 6, 1))

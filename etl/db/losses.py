@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from alembic import command
-from sqlalchemy import Connection, Engine, MetaData, func, inspect, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, MetaData, Table, func, select, update
 
 from etl.db.migrate import alembic_config
 from etl.db.session import IMMEDIATE, exclude_writers, foreign_keys_deferred
@@ -59,29 +59,64 @@ def snapshot(connection: Connection) -> Snapshot:
 
 def _documents_with(connection: Connection, table: str, column: str | None) -> set[int] | None:
     """Ids of the documents with rows (or a value in ``column``) in ``table``:
-    its ``document_id``, the document itself in ``documents``, or the document
-    of the row a foreign key points to (a participant's roles, its participant's
-    document). None when no document can be named."""
-    reflected = MetaData()
-    reflected.reflect(connection, only=[table])
-    t = reflected.tables[table]
-    filled = [t.c[column].is_not(None)] if column is not None else []
+    the document itself in ``documents``, its ``document_id``, or else the
+    documents of the nearest rows it is linked to by foreign keys (a
+    participant's roles: its participant's; a meeting's people: the meeting's
+    mentions, participants, statements). None when no document can be named."""
+    metadata = MetaData()
+    metadata.reflect(connection, views=False)
+    start = metadata.tables[table]
+    filled = [start.c[column].is_not(None)] if column is not None else []
     if table == "documents":
-        return set(connection.scalars(select(t.c.id).where(*filled)))
-    if "document_id" in t.c:
-        query = select(t.c.document_id).where(t.c.document_id.is_not(None), *filled)
-        return set(connection.scalars(query.distinct()))
-    for key in inspect(connection).get_foreign_keys(table):
-        parent_name = key["referred_table"]
-        parent_columns = {c["name"] for c in inspect(connection).get_columns(parent_name)}
-        if "document_id" not in parent_columns or len(key["constrained_columns"]) != 1:
-            continue
-        reflected.reflect(connection, only=[parent_name])
-        parent = reflected.tables[parent_name]
-        link = t.c[key["constrained_columns"][0]] == parent.c[key["referred_columns"][0]]
-        query = select(parent.c.document_id).join_from(t, parent, link).where(*filled)
-        return set(connection.scalars(query.distinct()))
-    return None
+        return set(connection.scalars(select(start.c.id).where(*filled)))
+    paths = _paths_to_documents(metadata, start)
+    if not paths:
+        return None
+    found: set[int] = set()
+    for path in paths:
+        target = path[-1][0] if path else start
+        query = select(target.c.document_id).select_from(start)
+        for joined, condition in path:
+            query = query.join(joined, condition)
+        query = query.where(target.c.document_id.is_not(None), *filled).distinct()
+        found |= set(connection.scalars(query))
+    return found
+
+
+Link = tuple[Table, ColumnElement[bool]]
+
+
+def _paths_to_documents(metadata: MetaData, start: Table, depth: int = 2) -> list[list[Link]]:
+    """The shortest foreign-key paths from ``start`` to tables with a
+    ``document_id`` (every one of that length); [[]] when it has one itself."""
+    if "document_id" in start.c:
+        return [[]]
+    frontier: list[tuple[Table, list[Link]]] = [(start, [])]
+    seen = {start.name, "documents"}
+    for _ in range(depth):
+        reached: list[tuple[Table, list[Link]]] = []
+        for table, path in frontier:
+            for neighbour, condition in _links(metadata, table):
+                if neighbour.name not in seen:
+                    reached.append((neighbour, [*path, (neighbour, condition)]))
+        seen |= {t.name for t, _ in reached}
+        hits = [path for t, path in reached if "document_id" in t.c]
+        if hits:
+            return hits
+        frontier = reached
+    return []
+
+
+def _links(metadata: MetaData, table: Table) -> list[Link]:
+    """Tables one foreign key away, parents and children, in name order."""
+    links: list[Link] = [(key.column.table, key.parent == key.column) for key in table.foreign_keys]
+    for other in metadata.sorted_tables:
+        links.extend(
+            (other, key.parent == key.column)
+            for key in other.foreign_keys
+            if key.column.table is table
+        )
+    return sorted(links, key=lambda link: link[0].name)
 
 
 def compare(connection: Connection, before: Snapshot, after: Snapshot) -> Loss:

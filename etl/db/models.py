@@ -194,6 +194,24 @@ class Meeting(Timestamped, Base):
     city: Mapped[str | None] = mapped_column(String(128))
     country: Mapped[str | None] = mapped_column(String(2))
     venue: Mapped[str | None] = mapped_column(String(256))
+    # the first and last publication days of the documents that report it: when
+    # an undated meeting can have been (kept as sources come and go)
+    first_published: Mapped[dt.date | None] = mapped_column(Date)
+    last_published: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class MeetingPerson(Base):
+    """Who took part in a meeting, once per person however many sources say
+    so: what matching compares, read without scanning every source's rows."""
+
+    __tablename__ = "meeting_people"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class MeetingMention(Evidence, Base):

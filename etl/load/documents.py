@@ -194,6 +194,7 @@ def load_document(
             document_id=document_id,
             document_sha=raw.sha256,
             index=index,
+            published=meta.published or extraction.reference_date,
             persons=persons,
             roles=roles,
             version=version,

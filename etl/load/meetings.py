@@ -8,14 +8,15 @@ as with ten thousand."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session
 
-from etl.db.models import Meeting, MeetingMention
+from etl.db.models import Document, Meeting, MeetingMention, MeetingParticipant, MeetingPerson
 from etl.db.stored_meetings import as_draft, participants_of
 from etl.load.participants import follow_date, write_participants
 from etl.load.upsert import insert_many, lookup
@@ -91,10 +92,14 @@ def attach_meeting(
     document_id: int,
     document_sha: str,
     index: int,
+    published: dt.date | None,
     persons: dict[str, int],
     roles: RoleBook,
     version: str,
 ) -> int:
+    """Attach the draft to its stored meeting (``match``) or a new one; returns
+    the meeting's id. ``published``: the document's day, one of the days
+    the meeting's sources were published."""
     meeting = session.get(Meeting, match) if match is not None else None
     if meeting is None:
         meeting_id = lookup(
@@ -118,6 +123,9 @@ def attach_meeting(
     )
     mentions = _mention_rows(session, draft, meeting.id, document_id, version)
     insert_many(session, MeetingMention.__table__, mentions)  # type: ignore[arg-type]
+    if mentions and published is not None:
+        days = [d for d in (meeting.first_published, meeting.last_published) if d] + [published]
+        meeting.first_published, meeting.last_published = min(days), max(days)
     write_participants(
         session,
         draft,
@@ -184,4 +192,14 @@ def refresh_meeting(session: Session, meeting_id: int, roles: RoleBook) -> None:
     if not drafts:
         session.execute(delete(Meeting).where(Meeting.id == meeting_id))
         return
+    meeting.first_published, meeting.last_published = session.execute(
+        select(func.min(Document.published_date), func.max(Document.published_date))
+        .join(MeetingMention, MeetingMention.document_id == Document.id)
+        .where(MeetingMention.meeting_id == meeting_id)
+    ).one()
+    gone = ~exists().where(
+        MeetingParticipant.meeting_id == MeetingPerson.meeting_id,
+        MeetingParticipant.person_id == MeetingPerson.person_id,
+    )
+    session.execute(delete(MeetingPerson).where(MeetingPerson.meeting_id == meeting_id, gone))
     _fold_into(session, meeting, drafts, roles)

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from etl.db.models import MeetingParticipant, ParticipantRole
+from etl.db.models import MeetingParticipant, MeetingPerson, ParticipantRole
 from etl.load.upsert import insert_many
 from etl.resolve.meetings import MeetingDraft
 from etl.resolve.titles import RoleBook
@@ -42,6 +42,8 @@ def write_participants(
         for participant in draft.participants.values()
     ]
     insert_many(session, MeetingParticipant.__table__, rows)  # type: ignore[arg-type]
+    people = [{"meeting_id": meeting_id, "person_id": row["person_id"]} for row in rows]
+    insert_many(session, MeetingPerson.__table__, people)  # type: ignore[arg-type]
     if not any(p.roles for p in draft.participants.values()):
         return
     ids = {
