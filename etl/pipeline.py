@@ -235,6 +235,7 @@ class Pipeline:
         except DatabaseBusy:
             raise  # not this document's fault: stop the run with the reason
         except Exception as error:  # the transaction rolled back; record and go on
+            self.roles.settled.clear()  # what it brought to a date is undone too
             reason = _one_line(error, self.settings)
             log.warning("document %s failed: %s", raw.name, reason)
             self._record_failure(raw, reason, run_id)

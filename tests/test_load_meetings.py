@@ -1,6 +1,9 @@
 """Attaching a source to a stored meeting folds it into the stored attributes;
 the result must equal folding every source again from the start."""
 
+import datetime as dt
+from dataclasses import replace
+
 from sqlalchemy import select, text
 
 from etl.db.models import Meeting
@@ -8,6 +11,7 @@ from etl.db.session import transaction
 from etl.load.documents import clear_facts
 from etl.load.meetings import refresh_meeting
 from etl.pipeline import Pipeline
+from etl.resolve.gazetteer import Gazetteer, Role, default_gazetteer
 from etl.settings import get_settings
 from tests.support import DOCS
 
@@ -99,3 +103,63 @@ def test_a_meeting_keeps_the_people_and_days_of_the_sources_left(database_url):
         assert tuple(str(d) for d in days) == (str(published), str(published))
     finally:
         pipeline.close()
+
+
+FIRST_DATED_PARTICIPANT = """
+    select m.id, m.start_date, pe.canonical_name, d.name, d.published_date
+    from meetings m
+    join meeting_participants p on p.meeting_id = m.id
+    join persons pe on pe.id = p.person_id
+    join documents d on d.id = p.document_id
+    where m.start_date is not null and pe.source = 'gazetteer'
+    order by m.id, p.id
+"""
+
+ROLES_HELD = """
+    select d.name, r.title
+    from meeting_participants p
+    join persons pe on pe.id = p.person_id
+    join documents d on d.id = p.document_id
+    left join participant_roles pr on pr.participant_id = p.id
+    left join person_roles r on r.id = pr.role_id
+    where p.meeting_id = :m and pe.canonical_name = :n
+"""
+
+
+def test_a_role_added_between_runs_reaches_every_source_of_a_meeting(database_url, tmp_path):
+    """The first new source of a meeting in a run gives every source's
+    participants the roles now on record, not only its own."""
+    first = Pipeline(get_settings(database_url))
+    try:
+        first.run([DOCS])
+        with first.engine.connect() as connection:
+            meeting, day, name, document, published = connection.execute(
+                text(FIRST_DATED_PARTICIPANT)
+            ).first()
+    finally:
+        first.close()
+    day = dt.date.fromisoformat(str(day))  # SQLite returns text
+    extra = Role("Envoy for Test Purposes", None, (), day, day)
+    edited = Gazetteer(
+        tuple(
+            replace(e, roles=(*e.roles, extra)) if e.name == name else e
+            for e in default_gazetteer().persons
+        )
+    )
+    (tmp_path / "again.txt").write_text(
+        (DOCS / document).read_text(encoding="utf-8") + "\n\nFiled again.\n", encoding="utf-8"
+    )
+    (tmp_path / "manifest.csv").write_text(
+        f"file,published\nagain.txt,{published}\n", encoding="utf-8"
+    )
+    second = Pipeline(get_settings(database_url), gazetteer=edited)
+    try:
+        second.run([tmp_path])
+        with second.engine.connect() as connection:
+            held = connection.execute(text(ROLES_HELD), {"m": meeting, "n": name}).all()
+    finally:
+        second.close()
+    sources = {document_name for document_name, _ in held}
+    assert {"again.txt", document} <= sources  # the copy is a source of the same meeting
+    for source in sources:
+        assert (source, extra.title) in held, source

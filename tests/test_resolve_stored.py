@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from etl.resolve.meetings import MeetingDraft, Participant
-from etl.resolve.stored import StoredMeeting, match_meeting, match_meetings
+from etl.resolve.stored import StoredMeeting, match_meeting
 
 
 def _draft(day: dt.date | None, *names: str, kind: str = "in_person") -> MeetingDraft:
@@ -48,4 +48,5 @@ def test_the_oldest_matching_meeting_wins():
 def test_a_call_is_not_matched_to_an_in_person_meeting():
     stored = Listed([StoredMeeting(7, _draft(DAY, "Ada Marsh", "Bo Tian"))])
     call = _draft(DAY, "Ada Marsh", "Bo Tian", kind="call")
-    assert match_meetings([call, _draft(DAY, "Ada Marsh", "Bo Tian")], stored) == [None, 7]
+    assert match_meeting(call, stored) is None
+    assert match_meeting(_draft(DAY, "Ada Marsh", "Bo Tian"), stored) == 7

@@ -86,36 +86,36 @@ def _documents_with(connection: Connection, table: str, column: str | None) -> s
 Link = tuple[Table, ColumnElement[bool]]
 
 
-def _paths_to_documents(metadata: MetaData, start: Table, depth: int = 2) -> list[list[Link]]:
-    """The shortest foreign-key paths from ``start`` to tables with a
-    ``document_id`` (every one of that length); [[]] when it has one itself."""
+def _paths_to_documents(metadata: MetaData, start: Table) -> list[list[Link]]:
+    """Join paths from ``start`` to the rows that name its documents: [[]] when
+    it has a ``document_id``; else its sources (rows with a ``document_id``
+    pointing at it: a meeting's mentions, participants, statements; an
+    outcome's mentions); else through the row it belongs to (its first foreign
+    key: a participant's roles → the participant; a meeting's people → the
+    meeting), that row's ``document_id`` or its sources."""
     if "document_id" in start.c:
         return [[]]
-    frontier: list[tuple[Table, list[Link]]] = [(start, [])]
-    seen = {start.name, "documents"}
-    for _ in range(depth):
-        reached: list[tuple[Table, list[Link]]] = []
-        for table, path in frontier:
-            for neighbour, condition in _links(metadata, table):
-                if neighbour.name not in seen:
-                    reached.append((neighbour, [*path, (neighbour, condition)]))
-        seen |= {t.name for t, _ in reached}
-        hits = [path for t, path in reached if "document_id" in t.c]
-        if hits:
-            return hits
-        frontier = reached
-    return []
+    own = _sources(metadata, start, exclude=start)
+    owner = next((c for c in start.columns if c.foreign_keys), None)
+    if own or owner is None:
+        return [[link] for link in own]
+    key = next(iter(owner.foreign_keys))
+    parent = key.column.table
+    step: Link = (parent, owner == key.column)
+    if "document_id" in parent.c:
+        return [[step]]
+    return [[step, link] for link in _sources(metadata, parent, exclude=start)]
 
 
-def _links(metadata: MetaData, table: Table) -> list[Link]:
-    """Tables one foreign key away, parents and children, in name order."""
-    links: list[Link] = [(key.column.table, key.parent == key.column) for key in table.foreign_keys]
-    for other in metadata.sorted_tables:
-        links.extend(
-            (other, key.parent == key.column)
-            for key in other.foreign_keys
-            if key.column.table is table
-        )
+def _sources(metadata: MetaData, table: Table, exclude: Table) -> list[Link]:
+    """Tables with a ``document_id`` whose rows point at ``table``, in name order."""
+    links = [
+        (other, key.parent == key.column)
+        for other in metadata.sorted_tables
+        if other is not exclude and "document_id" in other.c
+        for key in other.foreign_keys
+        if key.column.table is table
+    ]
     return sorted(links, key=lambda link: link[0].name)
 
 

@@ -32,7 +32,7 @@ from etl.load.stored import stored_document
 from etl.load.upsert import insert_many, lookup, upsert
 from etl.resolve.document import ResolvedDocument
 from etl.resolve.outcomes import outcome_key, prefer_description, same_outcome
-from etl.resolve.stored import match_meetings
+from etl.resolve.stored import match_meeting
 from etl.resolve.titles import RoleBook
 
 DOCUMENT_FIELDS = (
@@ -79,6 +79,12 @@ def clear_facts(session: Session, document_id: int, roles: RoleBook) -> None:
     touched = set(
         session.scalars(
             select(MeetingMention.meeting_id).where(MeetingMention.document_id == document_id)
+        )
+    ) | set(
+        session.scalars(
+            select(MeetingParticipant.meeting_id).where(
+                MeetingParticipant.document_id == document_id
+            )
         )
     )
     for model in (
@@ -153,8 +159,6 @@ def load_document(
     existing = stored_document(session, raw.name)
     if existing is not None:
         clear_facts(session, existing.id, roles)
-    # resolve decides which stored meetings the document's are, before any write
-    matches = match_meetings(resolved.meetings, MeetingsInDatabase(session))
     meta = raw.meta
     document_id = _write_document(
         session,
@@ -186,21 +190,26 @@ def load_document(
         persons[new.name] = person_id
         add_alias(session, person_id, new.name)
     _write_mentions(session, resolved, document_id, persons, version)
-    meeting_ids = [
-        attach_meeting(
-            session,
-            draft,
-            match,
-            document_id=document_id,
-            document_sha=raw.sha256,
-            index=index,
-            published=meta.published or extraction.reference_date,
-            persons=persons,
-            roles=roles,
-            version=version,
+    stored = MeetingsInDatabase(session)
+    meeting_ids: list[int] = []
+    for index, draft in enumerate(resolved.meetings):
+        # resolve decides which stored meeting it is, seeing the meetings the
+        # document's earlier drafts created or changed
+        match = match_meeting(draft, stored)
+        meeting_ids.append(
+            attach_meeting(
+                session,
+                draft,
+                match,
+                document_id=document_id,
+                document_sha=raw.sha256,
+                index=index,
+                published=meta.published or extraction.reference_date,
+                persons=persons,
+                roles=roles,
+                version=version,
+            )
         )
-        for index, (draft, match) in enumerate(zip(resolved.meetings, matches, strict=True))
-    ]
     for draft, meeting_id in zip(resolved.meetings, meeting_ids, strict=True):
         for conflict in draft.conflicts:
             session.add(

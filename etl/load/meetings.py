@@ -150,9 +150,9 @@ def _fold_into(
     document_id: int | None = None,
 ) -> None:
     """Set the meeting's attributes to the fold of ``drafts`` and give each
-    participant the roles held on the meeting's date: every participant when
-    the date changed (or no ``document_id`` is given), else the new document's
-    (the others hold that date's roles already)."""
+    participant the roles held on the meeting's date: every participant the
+    first time in a run, when the date changed or without ``document_id``; else
+    only the new document's (the others hold this run's roles for that date)."""
     if not drafts:
         return
     day_before = meeting.start_date
@@ -165,8 +165,10 @@ def _fold_into(
     folded.participants = _participants(session, meeting.id)
     meeting.title = meeting_title(folded)
     if meeting.start_date is not None:
-        only = document_id if meeting.start_date == day_before else None
+        settled = meeting.start_date == day_before and meeting.id in roles.settled
+        only = document_id if settled else None
         follow_date(session, meeting.id, meeting.start_date, roles, only)
+        roles.settled.add(meeting.id)
     session.flush()
 
 

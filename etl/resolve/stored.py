@@ -1,11 +1,11 @@
 """Which stored meeting a document's meeting is: a resolve decision over a small
 interface to what the database holds (the candidates of a draft: stored meetings
 of its kind near its days, with their people and the days their documents
-allow), made once per document before anything of it is written."""
+allow). The loader asks it for each of a document's meetings in turn, so a
+later one sees what the earlier ones created or changed."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -30,8 +30,3 @@ def match_meeting(draft: MeetingDraft, stored: StoredMeetings) -> int | None:
         if same_meeting(candidate.draft, draft, across_documents=True):
             return candidate.id
     return None
-
-
-def match_meetings(drafts: Sequence[MeetingDraft], stored: StoredMeetings) -> list[int | None]:
-    """Each draft's stored meeting, or None for a meeting not stored yet."""
-    return [match_meeting(draft, stored) for draft in drafts]

@@ -31,6 +31,10 @@ class RoleBook:
 
     roles: dict[int, list[DatedRole]] = field(default_factory=dict)
     ids: dict[tuple[int, str], int] = field(default_factory=dict)  # (person, role key) → id
+    # meetings whose participants all hold this book's roles for the meeting's
+    # date: a new source of one of them, same date, needs only its own rows
+    # given roles (the book can differ from the last run's: a gazetteer edit)
+    settled: set[int] = field(default_factory=set)
 
     @classmethod
     def of(cls, rows: Iterable[RoleRow]) -> RoleBook:

@@ -33,22 +33,16 @@ PREVIOUS = VIEWS_DIR / "history" / "0011"
 READERS = ["v_persons"]
 DOCUMENT_READERS = ["v_documents", "v_statements", "v_outcomes", "v_date_conflicts"]
 
-CARRY_OVER = """
-insert into participant_roles (participant_id, role_id)
-select meeting_participants.id, person_roles.id
+PARTICIPANT_TITLES = """
+select meeting_participants.id, meeting_participants.person_id, meeting_participants.title,
+    meetings.start_date
 from meeting_participants
 inner join meetings on meetings.id = meeting_participants.meeting_id
-inner join person_roles on person_roles.person_id = meeting_participants.person_id
 where meeting_participants.title is not null
-    and '; ' || meeting_participants.title || '; ' like '%; ' || person_roles.title || '; %'
-    and (
-        meetings.start_date is null
-        or (
-            (person_roles.valid_from is null or person_roles.valid_from <= meetings.start_date)
-            and (person_roles.valid_to is null or person_roles.valid_to >= meetings.start_date)
-        )
-    )
+order by meeting_participants.id
 """
+
+ROLES = "select id, person_id, title, valid_from, valid_to from person_roles order by id"
 
 TITLES = """
 select participant_roles.participant_id, person_roles.title
@@ -87,7 +81,7 @@ def upgrade() -> None:
         op.f("ix_participant_roles_participant_id"), "participant_roles", ["participant_id"]
     )
     op.create_index(op.f("ix_participant_roles_role_id"), "participant_roles", ["role_id"])
-    op.execute(CARRY_OVER)
+    _carry_over()
     with op.batch_alter_table("meeting_participants", schema=None) as batch_op:
         batch_op.drop_column("title")
     with op.batch_alter_table("documents", schema=None) as batch_op:
@@ -95,6 +89,38 @@ def upgrade() -> None:
     op.execute("update documents set text_length = length(text) where text is not null")
     for statement in create_view_statements(READERS) + create_view_statements(VIEWS):
         op.execute(statement)
+
+
+def _carry_over() -> None:
+    """A stored title becomes the rows of the person's roles it names (split on
+    '; ', compared exactly): those held on the meeting's date, or all it names
+    when none is held that day or the meeting has no date (as the loader does)."""
+    connection = op.get_bind()
+    roles: dict[int, list[tuple[int, str, str | None, str | None]]] = {}
+    for role_id, person_id, title, valid_from, valid_to in connection.execute(sa.text(ROLES)):
+        roles.setdefault(person_id, []).append((role_id, title, _day(valid_from), _day(valid_to)))
+    rows = []
+    for participant_id, person_id, title, start in connection.execute(sa.text(PARTICIPANT_TITLES)):
+        parts, day = set(title.split("; ")), _day(start)
+        named = [role for role in roles.get(person_id, []) if role[1] in parts]
+        held = [
+            role
+            for role in named
+            if day is not None
+            and (role[2] is None or role[2] <= day)
+            and (role[3] is None or role[3] >= day)
+        ]
+        rows.extend({"participant": participant_id, "role": role[0]} for role in held or named)
+    if rows:
+        insert = (
+            "insert into participant_roles (participant_id, role_id) values (:participant, :role)"
+        )
+        connection.execute(sa.text(insert), rows)
+
+
+def _day(value: object) -> str | None:
+    """A date as ISO text, whether the driver gives a date (PostgreSQL) or text."""
+    return None if value is None else str(value)[:10]
 
 
 def downgrade() -> None:
