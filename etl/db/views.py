@@ -1,20 +1,22 @@
-"""The analyst views live as one SQL file each in ``sql/views``; migrations create
-them from there so the SQL analysts read is exactly the SQL the database runs.
+"""The analyst views live as one SQL file each in ``sql/views``: the SQL analysts
+read is exactly the SQL the database runs at head.
 
-Each migration names the views it (re)creates, so a view that needs a newer table
-is only created by the revision that adds that table. When a later revision
-redefines a view, the earlier definition is kept in ``sql/views/history/<revision>/``
-so the earlier revision, and a downgrade to it, still build what they built.
+Migrations never read those files: a revision that creates or changes a view
+reads the definition it made from ``sql/views/history/<revision>/<view>.sql``, a
+frozen copy, so editing a view file (with the migration and history copy that
+go with it) can never change or break what an earlier revision builds. A test
+checks that a fresh database's views at head are the files of ``sql/views``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from etl.settings import PROJECT_ROOT
 
 VIEWS_DIR = PROJECT_ROOT / "sql" / "views"
+HISTORY_DIR = VIEWS_DIR / "history"
 
 
 def view_names(directory: Path = VIEWS_DIR) -> list[str]:
@@ -25,8 +27,13 @@ def view_sql(name: str, directory: Path = VIEWS_DIR) -> str:
     return (directory / f"{name}.sql").read_text(encoding="utf-8").strip().rstrip(";")
 
 
-def create_view_statements(names: Sequence[str], directory: Path = VIEWS_DIR) -> list[str]:
-    return [f"create view {name} as\n{view_sql(name, directory)}" for name in names]
+def frozen_view_statements(defined_by: Mapping[str, str]) -> list[str]:
+    """``create view`` statements for ``{view: revision}``, in that order: each
+    view as that revision defined it."""
+    return [
+        f"create view {name} as\n{view_sql(name, HISTORY_DIR / revision)}"
+        for name, revision in defined_by.items()
+    ]
 
 
 def drop_view_statements(names: Sequence[str]) -> list[str]:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from etl.db.views import create_view_statements, drop_view_statements
+from etl.db.views import drop_view_statements, frozen_view_statements
 
 revision: str = "0004"
 down_revision: str | None = "0003"
@@ -61,7 +61,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_date_conflicts_meeting_id"), ["meeting_id"], unique=False
         )
-    for statement in create_view_statements(VIEWS):
+    for statement in frozen_view_statements({"v_date_conflicts": "0004"}):
         op.execute(statement)
 
 

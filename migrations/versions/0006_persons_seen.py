@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from etl.db.views import VIEWS_DIR, create_view_statements, drop_view_statements
+from etl.db.views import drop_view_statements, frozen_view_statements
 
 revision: str = "0006"
 down_revision: str | None = "0005"
@@ -17,14 +17,13 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 VIEWS = ["v_persons"]
-PREVIOUS = VIEWS_DIR / "history" / "0002"
 
 
 def upgrade() -> None:
-    for statement in drop_view_statements(VIEWS) + create_view_statements(VIEWS):
+    for statement in drop_view_statements(VIEWS) + frozen_view_statements({"v_persons": "0006"}):
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in drop_view_statements(VIEWS) + create_view_statements(VIEWS, PREVIOUS):
+    for statement in drop_view_statements(VIEWS) + frozen_view_statements({"v_persons": "0002"}):
         op.execute(statement)

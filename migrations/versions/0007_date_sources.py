@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from etl.db.views import create_view_statements, drop_view_statements
+from etl.db.views import drop_view_statements, frozen_view_statements
 
 revision: str = "0007"
 down_revision: str | None = "0006"
@@ -19,6 +19,7 @@ depends_on: str | Sequence[str] | None = None
 
 # views over the tables rebuilt below (SQLite batch mode copies them)
 VIEWS = ["v_meetings", "v_date_conflicts"]
+DEFINED = {"v_meetings": "0002", "v_date_conflicts": "0004"}  # unchanged here
 
 
 def upgrade() -> None:
@@ -37,7 +38,7 @@ def upgrade() -> None:
             op.f("ck_date_conflicts_resolution"),
             "resolution in ('year_adjusted', 'dropped', 'calendar')",
         )
-    for statement in create_view_statements(VIEWS):
+    for statement in frozen_view_statements(DEFINED):
         op.execute(statement)
 
 
@@ -54,5 +55,5 @@ def downgrade() -> None:
     with op.batch_alter_table("meeting_mentions", schema=None) as batch_op:
         batch_op.drop_constraint(op.f("ck_meeting_mentions_date_source"), type_="check")
         batch_op.drop_column("date_source")
-    for statement in create_view_statements(VIEWS):
+    for statement in frozen_view_statements(DEFINED):
         op.execute(statement)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from etl.db.views import VIEWS_DIR, create_view_statements, drop_view_statements
+from etl.db.views import drop_view_statements, frozen_view_statements
 
 revision: str = "0010"
 down_revision: str | None = "0009"
@@ -23,8 +23,6 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 VIEWS = ["v_participants"]
-PREVIOUS = VIEWS_DIR / "history" / "0002"
-OWN = VIEWS_DIR / "history" / "0010"  # the definition this revision made; 0011 redefines it
 # SQLite rebuilds a table on a batch change and refuses while a view reads it:
 # v_persons reads meeting_participants too, so it is dropped and made again.
 READERS = ["v_persons"]
@@ -35,7 +33,7 @@ def upgrade() -> None:
         op.execute(statement)
     with op.batch_alter_table("meeting_participants", schema=None) as batch_op:
         batch_op.add_column(sa.Column("title_as_written", sa.String(length=256), nullable=True))
-    for statement in create_view_statements(VIEWS, OWN):
+    for statement in frozen_view_statements({"v_participants": "0010"}):
         op.execute(statement)
 
 
@@ -44,5 +42,5 @@ def downgrade() -> None:
         op.execute(statement)
     with op.batch_alter_table("meeting_participants", schema=None) as batch_op:
         batch_op.drop_column("title_as_written")
-    for statement in create_view_statements(READERS) + create_view_statements(VIEWS, PREVIOUS):
+    for statement in frozen_view_statements({"v_persons": "0006", "v_participants": "0002"}):
         op.execute(statement)

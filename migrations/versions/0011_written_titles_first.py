@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from etl.db.views import VIEWS_DIR, create_view_statements, drop_view_statements
+from etl.db.views import drop_view_statements, frozen_view_statements
 
 revision: str = "0011"
 down_revision: str | None = "0010"
@@ -21,15 +21,17 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 VIEWS = ["v_participants"]
-PREVIOUS = VIEWS_DIR / "history" / "0010"
-OWN = VIEWS_DIR / "history" / "0011"  # the definition this revision made; 0012 redefines it
 
 
 def upgrade() -> None:
-    for statement in drop_view_statements(VIEWS) + create_view_statements(VIEWS, OWN):
+    for statement in drop_view_statements(VIEWS) + frozen_view_statements(
+        {"v_participants": "0011"}
+    ):
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in drop_view_statements(VIEWS) + create_view_statements(VIEWS, PREVIOUS):
+    for statement in drop_view_statements(VIEWS) + frozen_view_statements(
+        {"v_participants": "0010"}
+    ):
         op.execute(statement)

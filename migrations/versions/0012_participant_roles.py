@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from etl.db.views import VIEWS_DIR, create_view_statements, drop_view_statements
+from etl.db.views import drop_view_statements, frozen_view_statements
 
 revision: str = "0012"
 down_revision: str | None = "0011"
@@ -26,12 +26,20 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 VIEWS = ["v_participants"]
-PREVIOUS = VIEWS_DIR / "history" / "0011"
 # SQLite rebuilds a table on a batch change and refuses while a view reads it:
 # v_persons reads meeting_participants too, so it is dropped and made again, and
 # a downgrade rebuilds documents, which the others read.
 READERS = ["v_persons"]
 DOCUMENT_READERS = ["v_documents", "v_statements", "v_outcomes", "v_date_conflicts"]
+# the views as they were at 0011, by the revision that defined each
+BEFORE = {
+    "v_persons": "0006",
+    "v_documents": "0002",
+    "v_statements": "0002",
+    "v_outcomes": "0002",
+    "v_date_conflicts": "0004",
+    "v_participants": "0011",
+}
 
 PARTICIPANT_TITLES = """
 select meeting_participants.id, meeting_participants.person_id, meeting_participants.title,
@@ -87,7 +95,7 @@ def upgrade() -> None:
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.add_column(sa.Column("text_length", sa.Integer(), nullable=True))
     op.execute("update documents set text_length = length(text) where text is not null")
-    for statement in create_view_statements(READERS) + create_view_statements(VIEWS):
+    for statement in frozen_view_statements({"v_persons": "0006", "v_participants": "0012"}):
         op.execute(statement)
 
 
@@ -140,7 +148,5 @@ def downgrade() -> None:
     for participant_id, held in titles.items():
         connection.execute(update, {"title": "; ".join(held), "id": participant_id})
     op.drop_table("participant_roles")
-    for statement in create_view_statements(READERS + DOCUMENT_READERS) + create_view_statements(
-        VIEWS, PREVIOUS
-    ):
+    for statement in frozen_view_statements(BEFORE):
         op.execute(statement)

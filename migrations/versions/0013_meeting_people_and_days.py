@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from etl.db.views import create_view_statements, drop_view_statements
+from etl.db.views import drop_view_statements, frozen_view_statements
 
 revision: str = "0013"
 down_revision: str | None = "0012"
@@ -84,5 +84,5 @@ def downgrade() -> None:
         batch_op.drop_column("first_published")
     op.drop_index(op.f("ix_meeting_people_person_id"), table_name="meeting_people")
     op.drop_table("meeting_people")
-    for statement in create_view_statements(READERS):
+    for statement in frozen_view_statements({"v_meetings": "0002"}):
         op.execute(statement)
