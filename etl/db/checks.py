@@ -56,17 +56,28 @@ def rule_of(sql: str) -> str:
         body = line.removeprefix("--").strip()
         if body.startswith("Rule:"):
             lines.append(body.removeprefix("Rule:").strip())
-        elif lines and not body.startswith("Grain:"):
+        elif lines and not body.startswith(("Grain:", "When:", "Scope:")):
             lines.append(body)
         elif lines:
             break
     return " ".join(lines)
 
 
+def on_demand(sql: str) -> bool:
+    """A ``-- When: etl check`` header: a check too costly to run after every
+    load (it reads every row of the views), run by ``etl check`` only."""
+    for line in sql.splitlines():
+        if not line.startswith("--"):
+            break
+        if line.removeprefix("--").strip().lower().startswith("when: etl check"):
+            return True
+    return False
+
+
 def run_check(
     connection: Connection, name: str, directory: Path = CHECKS_DIR, run_id: int | None = None
 ) -> CheckResult:
-    sql = (directory / f"{name}.sql").read_text(encoding="utf-8")
+    sql = _sql(directory, name)
     result = connection.execute(text(sql.strip().rstrip(";")), {"run_id": run_id})
     columns = list(result.keys())
     rows = [tuple(row) for row in result]
@@ -76,5 +87,13 @@ def run_check(
 def run_checks(
     connection: Connection, directory: Path = CHECKS_DIR, run_id: int | None = None
 ) -> list[CheckResult]:
-    """Every check; with ``run_id``, the span checks over that run's documents."""
-    return [run_check(connection, name, directory, run_id) for name in check_names(directory)]
+    """Every check; with ``run_id`` (after a run), the span checks over that run's
+    documents and without the on-demand ones."""
+    names = check_names(directory)
+    if run_id is not None:
+        names = [n for n in names if not on_demand(_sql(directory, n))]
+    return [run_check(connection, name, directory, run_id) for name in names]
+
+
+def _sql(directory: Path, name: str) -> str:
+    return (directory / f"{name}.sql").read_text(encoding="utf-8")
