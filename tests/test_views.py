@@ -58,3 +58,27 @@ def test_each_view_has_a_frozen_copy_equal_to_its_file(name):
     assert copies[-1].read_text(encoding="utf-8") == (VIEWS_DIR / f"{name}.sql").read_text(
         encoding="utf-8"
     )
+
+
+FIRST_SOURCE_ROWS = [
+    "insert into documents (id, name, sha256, status, text, published_date) values"
+    " (1, 'later.txt', 'a', 'loaded', 'They agreed to talk.', '2031-05-02'),"
+    " (2, 'earlier.txt', 'b', 'loaded', 'Both agreed to talk.', '2031-05-01'),"
+    " (3, 'undated.txt', 'c', 'loaded', 'Agreed to talk.', null)",
+    "insert into meetings (id, meeting_key, kind, status) values (1, 'k', 'in_person', 'held')",
+    "insert into outcomes (id, meeting_id, outcome_key, description, category, status)"
+    " values (1, 1, 'talk', 'to talk', 'other', 'agreed')",
+    # loaded first: the undated document, then the later one, then the earlier one
+    "insert into outcome_mentions (id, outcome_id, document_id, char_start, char_end,"
+    " extractor_version) values (1, 1, 3, 0, 6, 'v'), (2, 1, 1, 5, 11, 'v'), (3, 1, 2, 5, 11, 'v')",
+]
+
+
+def test_an_outcomes_first_source_is_the_earliest_published_not_the_first_loaded(engine):
+    with engine.begin() as connection:
+        for statement in FIRST_SOURCE_ROWS:
+            connection.execute(text(statement))
+        row = connection.execute(
+            text("select document_name, source_count from v_outcomes where outcome_id = 1")
+        ).one()
+    assert tuple(row) == ("earlier.txt", 3)

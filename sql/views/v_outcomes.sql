@@ -1,5 +1,7 @@
 -- What did each meeting agree on or discuss, with the first source that reports it?
 -- Grain: one row per outcome of a meeting (the same outcome from several sources is one row).
+-- The first source: the earliest published document (undated ones last), then by
+-- document name, then the earliest span: an ordering rule, not the load order.
 with src_outcomes as (
     select * from outcomes
 ),
@@ -13,11 +15,30 @@ src_topics as (
 ),
 
 src_documents as (
-    select id, name from documents
+    select id, name, published_date from documents
 ),
 
-first_mention as (
-    select outcome_id, min(id) as mention_id, count(distinct document_id) as source_count
+ranked as (
+    select
+        mentions.outcome_id,
+        src_documents.name as document_name,
+        mentions.char_start,
+        mentions.char_end,
+        row_number() over (
+            partition by mentions.outcome_id
+            order by
+                case when src_documents.published_date is null then 1 else 0 end,
+                src_documents.published_date,
+                src_documents.name,
+                mentions.char_start,
+                mentions.char_end
+        ) as source_rank
+    from mentions
+    inner join src_documents on src_documents.id = mentions.document_id
+),
+
+source_counts as (
+    select outcome_id, count(distinct document_id) as source_count
     from mentions
     group by outcome_id
 ),
@@ -30,14 +51,13 @@ final as (
         src_outcomes.category,
         src_outcomes.status,
         src_topics.label as topic,
-        src_documents.name as document_name,
-        mentions.char_start,
-        mentions.char_end,
-        first_mention.source_count
+        ranked.document_name,
+        ranked.char_start,
+        ranked.char_end,
+        source_counts.source_count
     from src_outcomes
-    inner join first_mention on first_mention.outcome_id = src_outcomes.id
-    inner join mentions on mentions.id = first_mention.mention_id
-    inner join src_documents on src_documents.id = mentions.document_id
+    inner join ranked on ranked.outcome_id = src_outcomes.id and ranked.source_rank = 1
+    inner join source_counts on source_counts.outcome_id = src_outcomes.id
     left join src_topics on src_topics.id = src_outcomes.topic_id
 )
 
