@@ -21,7 +21,7 @@ from etl.db.session import make_engine
 REQUIRED_VIEW_COLUMNS = {
     "v_documents": {"document_id", "document_name", "title", "outlet", "published_date", "language", "status", "error"},
     "v_persons": {"person_id", "name", "country", "wikidata_id"},
-    "v_meetings": {"meeting_id", "title", "kind", "status", "start_date", "end_date", "city", "country", "venue", "source_count"},
+    "v_meetings": {"meeting_id", "title", "kind", "status", "start_date", "end_date", "city", "country", "venue", "source_count", "date_source"},
     "v_participants": {"meeting_id", "person_id", "person_name", "country", "title"},
     "v_statements": {"statement_id", "meeting_id", "speaker_id", "speaker_name", "kind", "text", "via_interpreter", "language", "document_name", "char_start", "char_end"},
     "v_outcomes": {"outcome_id", "meeting_id", "description", "category", "status", "topic", "document_name", "char_start", "char_end"},

@@ -82,3 +82,27 @@ def test_an_outcomes_first_source_is_the_earliest_published_not_the_first_loaded
             text("select document_name, source_count from v_outcomes where outcome_id = 1")
         ).one()
     assert tuple(row) == ("earlier.txt", 3)
+
+
+DATED_MEETING_ROWS = [
+    "insert into documents (id, name, sha256, status, text) values"
+    " (1, 'a.txt', 'a', 'loaded', 'They met on May 3. They met.'),"
+    " (2, 'b.txt', 'b', 'loaded', 'They met.')",
+    "insert into meetings (id, meeting_key, kind, status, start_date) values"
+    " (1, 'dated', 'in_person', 'held', '2032-05-03'), (2, 'undated', 'in_person', 'held', null)",
+    "insert into meeting_mentions (id, meeting_id, document_id, char_start, char_end,"
+    " extractor_version, reported_kind, reported_status, reported_date, date_source) values"
+    " (1, 1, 2, 0, 9, 'v', 'in_person', 'held', '2032-05-03', 'calendar'),"
+    " (2, 1, 1, 0, 18, 'v', 'in_person', 'held', '2032-05-03', 'text'),"
+    " (3, 1, 1, 19, 28, 'v', 'in_person', 'held', '2032-04-01', 'dateline'),"
+    " (4, 2, 2, 0, 4, 'v', 'in_person', 'held', null, null)",
+]
+
+
+def test_a_meetings_date_source_is_the_strongest_that_reports_its_day(engine):
+    with engine.begin() as connection:
+        for statement in DATED_MEETING_ROWS:
+            connection.execute(text(statement))
+        rows = connection.execute(text("select meeting_id, date_source from v_meetings"))
+        found = {meeting_id: source for meeting_id, source in rows}
+    assert found == {1: "text", 2: None}  # the dateline reported another day
