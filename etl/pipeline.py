@@ -22,7 +22,13 @@ from etl.extract import EXTRACTOR_VERSION
 from etl.ingest.discover import Candidate, Discovery, Skipped, discover, read_documents
 from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.documents import load_document, record_rejection
-from etl.load.reference import person_ids, role_book, sync_gazetteer, sync_topics
+from etl.load.reference import (
+    person_ids,
+    role_book,
+    sync_calendar,
+    sync_gazetteer,
+    sync_topics,
+)
 from etl.load.runs import finish_run, record_checks, start_run, table_counts
 from etl.load.stored import (
     adopt_legacy_name,
@@ -32,6 +38,7 @@ from etl.load.stored import (
     stored_raw_documents,
 )
 from etl.orchestrate import BATCH_SIZE, Batch, Pending, orchestrate
+from etl.resolve.engagements import default_calendar
 from etl.resolve.gazetteer import Gazetteer, default_gazetteer
 from etl.resolve.titles import RoleBook
 from etl.results import DocumentResult, RunReport, summary_rows
@@ -97,6 +104,7 @@ class Pipeline:
             sync_gazetteer(session, self.gazetteer)
             self.topics = sync_topics(session)
             self.persons = person_ids(session)
+            sync_calendar(session, default_calendar(), self.persons)
             self.roles = role_book(session)
         self.prepared = True
 

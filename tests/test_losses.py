@@ -93,3 +93,10 @@ def test_rebuilding_a_sqlite_table_keeps_the_rows_that_refer_to_it(sqlite_url):
         assert checks == 7 and run_ids == 1
     finally:
         pipeline.close()
+
+
+def test_reference_data_that_goes_marks_no_document(loaded):
+    """The calendar's tables go below 0016; the next run loads them again."""
+    loss = plan_downgrade(loaded, "0015")
+    assert any(line.startswith("table reference_meetings") for line in loss.lines)
+    assert not loss.documents and not loss.all_documents

@@ -1,17 +1,26 @@
-"""Reference data into the database: the gazetteer's persons, aliases and roles
-are synced idempotently, edits are applied, and an up-to-date database is not
-written to at all."""
+"""Reference data into the database: the gazetteer's persons, aliases and roles,
+the calendar of known meetings and the topics are synced idempotently, edits
+are applied, and an up-to-date database is not written to at all."""
 
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, event, select
+from sqlalchemy import Engine, event, func, select
 from sqlalchemy.orm import Session
 
-from etl.db.models import Person, PersonAlias, PersonRole
-from etl.load.reference import sync_gazetteer, sync_topics
+from etl.db.models import (
+    Person,
+    PersonAlias,
+    PersonRole,
+    ReferenceMeeting,
+    ReferenceMeetingPerson,
+)
+from etl.load.reference import sync_calendar, sync_gazetteer, sync_topics
+from etl.pipeline import Pipeline
+from etl.resolve.engagements import Calendar, Engagement, default_calendar
 from etl.resolve.gazetteer import Gazetteer, PersonEntry, Role
+from etl.settings import get_settings
 
 ENVOY = PersonEntry(
     name="Mara Quell",
@@ -114,3 +123,43 @@ def test_the_topic_vocabulary_is_synced_once(engine):
     with _writes(engine) as sent, Session(engine) as session, session.begin():
         assert sync_topics(session) == first
     assert first and sent == []
+
+
+SUMMIT = Engagement(
+    start=dt.date(2036, 9, 14),
+    end=dt.date(2036, 9, 15),
+    participants=frozenset({"Mara Quell", "Lin Qiaofeng"}),
+    city="Geneva",
+    country="CH",
+    venue=None,
+    source="https://example.org/known-meeting",
+)
+ENVOY_CN = PersonEntry("Lin Qiaofeng", "Lin", "CN", None, ())
+
+
+def test_the_calendar_is_stored_with_its_principals_once(engine):
+    gazetteer = Gazetteer((ENVOY, ENVOY_CN))
+    with Session(engine) as session, session.begin():
+        persons = sync_gazetteer(session, gazetteer)
+        assert sync_calendar(session, Calendar((SUMMIT,)), persons) == 1
+    with _writes(engine) as sent, Session(engine) as session, session.begin():
+        assert sync_calendar(session, Calendar((SUMMIT,)), persons) == 0
+    assert sent == []
+    with Session(engine) as session:
+        stored = session.execute(
+            select(ReferenceMeeting.start_date, ReferenceMeeting.end_date, ReferenceMeeting.city)
+        ).all()
+        people = session.scalars(select(ReferenceMeetingPerson.person_id)).all()
+    assert [tuple(r) for r in stored] == [(SUMMIT.start, SUMMIT.end, "Geneva")]
+    assert sorted(people) == sorted(persons.values())
+
+
+def test_a_run_loads_the_reference_calendar(database_url):
+    pipeline = Pipeline(get_settings(database_url))
+    try:
+        pipeline.prepare()
+        with pipeline.engine.connect() as connection:
+            count = connection.execute(select(func.count()).select_from(ReferenceMeeting)).scalar()
+    finally:
+        pipeline.close()
+    assert count == len(default_calendar().entries) > 0

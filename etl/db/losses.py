@@ -20,6 +20,8 @@ from etl.db.migrate import alembic_config
 from etl.db.session import IMMEDIATE, exclude_writers, foreign_keys_deferred
 
 BOOKKEEPING = {"alembic_version", "ingestion_runs", "check_results"}
+REFERENCE = {"reference_meetings", "reference_meeting_people"}
+"""Reference data, synced again by the next run: losing it re-extracts nothing."""
 """Tables that hold no document's facts: runs and checks, and the version table."""
 
 
@@ -124,7 +126,7 @@ def compare(connection: Connection, before: Snapshot, after: Snapshot) -> Loss:
     loss = Loss()
 
     def touched(table: str, column: str | None) -> None:
-        if table in BOOKKEEPING:
+        if table in BOOKKEEPING | REFERENCE:
             return
         documents = _documents_with(connection, table, column)
         if documents is None:

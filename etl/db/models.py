@@ -165,6 +165,41 @@ class PersonRole(Base):
     person: Mapped[Person] = relationship(back_populates="roles")
 
 
+class ReferenceMeeting(Base):
+    """A known meeting of the reference calendar (``engagements.yaml``), loaded
+    like the gazetteer: what a meeting dated or placed "by the calendar"
+    (``v_meetings.date_source``) was matched to, with the source of the fact."""
+
+    __tablename__ = "reference_meetings"
+    __table_args__ = (
+        CheckConstraint("end_date >= start_date", name="dates"),
+        CheckConstraint("country is null or length(country) = 2", name="country_alpha2"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference_key: Mapped[str] = mapped_column(String(512), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    city: Mapped[str | None] = mapped_column(String(128))
+    country: Mapped[str | None] = mapped_column(String(2))
+    venue: Mapped[str | None] = mapped_column(String(256))
+    source: Mapped[str | None] = mapped_column(Text)
+
+
+class ReferenceMeetingPerson(Base):
+    """A principal of a known meeting."""
+
+    __tablename__ = "reference_meeting_people"
+
+    reference_meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("reference_meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
 class Topic(Base):
     __tablename__ = "topics"
 

@@ -1,4 +1,5 @@
-"""Reference data into the database: the person gazetteer and the topic vocabulary.
+"""Reference data into the database: the person gazetteer, the calendar of known
+meetings and the topic vocabulary.
 Get-or-create throughout, so loading twice changes nothing and user edits to the
 YAML add rows without duplicating existing ones."""
 
@@ -7,9 +8,17 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from etl.db.models import Person, PersonAlias, PersonRole, Topic
+from etl.db.models import (
+    Person,
+    PersonAlias,
+    PersonRole,
+    ReferenceMeeting,
+    ReferenceMeetingPerson,
+    Topic,
+)
 from etl.extract.topics import topic_labels
 from etl.load.upsert import insert_many, lookup, upsert
+from etl.resolve.engagements import Calendar, Engagement
 from etl.resolve.gazetteer import Gazetteer, normalize_name
 from etl.resolve.titles import RoleBook
 
@@ -75,6 +84,46 @@ def add_alias(session: Session, person_id: int, alias: str) -> None:
             {"normalized": normalized},
             {"person_id": person_id, "alias": alias},
         )
+
+
+def sync_calendar(session: Session, calendar: Calendar, persons: dict[str, int]) -> int:
+    """The reference calendar's known meetings and their principals; entries
+    already stored (same natural key) are left as they are. Returns how many
+    were added."""
+    stored = set(session.scalars(select(ReferenceMeeting.reference_key)))
+    added = 0
+    for entry in calendar.entries:
+        key = reference_key(entry)
+        if key in stored:
+            continue
+        meeting_id = lookup(
+            session,
+            ReferenceMeeting.__table__,  # type: ignore[arg-type]
+            {"reference_key": key},
+            {
+                "kind": entry.kind,
+                "start_date": entry.start,
+                "end_date": entry.end,
+                "city": entry.city,
+                "country": entry.country,
+                "venue": entry.venue,
+                "source": entry.source,
+            },
+        )
+        people = [
+            {"reference_meeting_id": meeting_id, "person_id": persons[name]}
+            for name in sorted(entry.participants)
+            if name in persons
+        ]
+        insert_many(session, ReferenceMeetingPerson.__table__, people)  # type: ignore[arg-type]
+        stored.add(key)
+        added += 1
+    return added
+
+
+def reference_key(entry: Engagement) -> str:
+    """A known meeting's natural key: its first day, kind and principals."""
+    return f"{entry.start.isoformat()}|{entry.kind}|{'; '.join(sorted(entry.participants))}"
 
 
 def sync_topics(session: Session) -> dict[str, int]:
