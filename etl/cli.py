@@ -365,19 +365,27 @@ def query(
     fmt: Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, csv or json.")] = (
         "table"
     ),
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param", metavar="NAME=VALUE", help="A parameter the query declares (repeatable)."
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Run an analyst query and print its rows (read-only)."""
     url = _url(db)
 
     def body() -> str:
+        from etl.db.params import parse_assignments
         from etl.db.queries import FORMATS, render, resolve_query, run_query
 
         if fmt not in FORMATS:
             raise CliError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
         path = resolve_query(name_or_file)
+        given = parse_assignments(param or [])
         with _reading(url) as engine:
-            columns, rows = run_query(engine, path)
+            columns, rows = run_query(engine, path, given)
         return render(columns, rows, fmt)
 
     typer.echo(_guard(body, url))

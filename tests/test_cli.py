@@ -102,6 +102,25 @@ def test_status_shows_the_checks_of_the_last_run(loaded):
     assert "checks (run 1): 7 of 7 passed" in result.output
 
 
+def test_query_parameters_are_given_by_name_and_checked(loaded):
+    url, _ = loaded
+    args = ["query", "meetings_between", "--format", "json", "--db", url]
+    every = json.loads(runner.invoke(app, args).output)
+    since = runner.invoke(app, [*args, "--param", "since=2024-01-01"])
+    assert since.exit_code == 0, since.output
+    later = json.loads(since.output)
+    assert later and len(later) < len(every)
+    assert all(m["start_date"] >= "2024-01-01" for m in later)
+    missing = runner.invoke(app, ["query", "meetings_of_person", "--db", url])
+    assert missing.exit_code == 1
+    assert missing.output.strip() == (
+        "error: missing parameter person for meetings_of_person: it takes person"
+        " (--param person=VALUE)"
+    )
+    unknown = runner.invoke(app, [*args, "--param", "city=Paris"])
+    assert unknown.exit_code == 1 and "unknown parameter city" in unknown.output
+
+
 def test_query_formats(loaded):
     url, _ = loaded
     result = runner.invoke(app, ["query", "who_met_whom", "--format", "json", "--db", url])

@@ -33,9 +33,18 @@ def loaded_engine(database_url):
     pipeline.close()
 
 
+PARAMS = {  # the queries that declare parameters, with values the fixtures answer
+    "meetings_of_person": {"person": "wang yi"},
+    "meetings_between": {"since": "2023-01-01", "until": "2023-12-31"},
+    "statements_containing": {"speaker": "Janet Yellen", "phrase": "FORUM"},
+    "outcomes_by_category": {"category": "commitment", "topic": "Trade"},
+    "relationship_timeline": {"person": "Antony Blinken", "other": "王毅"},
+}
+
+
 @pytest.mark.parametrize("name", available())
 def test_each_query_runs_and_returns_rows(loaded_engine, name):
-    columns, rows = run_query(loaded_engine, resolve_query(name))
+    columns, rows = run_query(loaded_engine, resolve_query(name), PARAMS.get(name))
     assert columns
     if name != "document_failures":
         assert rows, name
@@ -90,7 +99,10 @@ def test_each_query_orders_its_rows_alike_on_sqlite_and_postgresql(sqlite_url, p
     try:
         for name in available():
             sqlite_rows, postgres_rows = (
-                [tuple(map(_plain, row)) for row in run_query(p.engine, resolve_query(name))[1]]
+                [
+                    tuple(map(_plain, row))
+                    for row in run_query(p.engine, resolve_query(name), PARAMS.get(name))[1]
+                ]
                 for p in engines
             )
             assert sqlite_rows == postgres_rows, name
@@ -157,3 +169,27 @@ def test_a_query_file_that_writes_is_refused_on_a_read_only_engine(
             assert connection.execute(text("select count(*) from check_results")).scalar() == 7
     finally:
         counts.dispose()
+
+
+def test_parameters_narrow_what_a_query_returns(loaded_engine):
+    def run(name, **params):
+        columns, rows = run_query(loaded_engine, resolve_query(name), params)
+        return [dict(zip(columns, row, strict=True)) for row in rows]
+
+    everything = run("meetings_between")
+    in_2023 = run("meetings_between", since="2023-01-01", until="2023-12-31")
+    assert 0 < len(in_2023) < len(everything)
+    assert all(
+        str(r["end_date"]) >= "2023-01-01" and str(r["start_date"]) <= "2023-12-31" for r in in_2023
+    )
+    said = run("statements_containing", speaker="Janet Yellen")
+    assert 0 < len(run("statements_containing", speaker="janet yellen", phrase="forum")) < len(said)
+    together = run("relationship_timeline", person="Antony Blinken", other="Wang Yi")
+    assert together and together == run(
+        "relationship_timeline", person="王毅", other="antony blinken"
+    )
+
+
+def test_a_value_is_bound_never_pasted_into_the_sql(loaded_engine):
+    injected = {"speaker": "Janet Yellen", "phrase": "' or 1=1 --"}
+    assert run_query(loaded_engine, resolve_query("statements_containing"), injected)[1] == []

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
+from etl.db.params import bind, declared
 from etl.settings import PROJECT_ROOT
 
 QUERIES_DIR = PROJECT_ROOT / "sql" / "queries"
@@ -84,15 +85,20 @@ def _code(part: str) -> bool:
 WRITE_ERRORS = ("readonly database", "read-only transaction", "query_only")
 
 
-def run_query(engine: Engine, path: Path) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Run the one statement of a query file on a read-only engine; a file of
-    several statements, or one that writes, is refused in one line."""
-    found = statements(path.read_text(encoding="utf-8"))
+def run_query(
+    engine: Engine, path: Path, params: dict[str, str] | None = None
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run the one statement of a query file on a read-only engine, with the
+    parameters its header declares bound; a file of several statements, or one
+    that writes, is refused in one line."""
+    sql = path.read_text(encoding="utf-8")
+    values = bind(path.stem, declared(sql), params or {})
+    found = statements(sql)
     if len(found) != 1:
         raise QueryRefused(f"{path.name} holds {len(found)} statements: etl query runs exactly one")
     try:
         with engine.connect() as connection:
-            result = connection.execute(text(found[0]))
+            result = connection.execute(text(found[0]), values)
             if not result.returns_rows:
                 raise QueryRefused(f"{path.name} returns no rows: etl query only reads")
             return list(result.keys()), [tuple(row) for row in result]
