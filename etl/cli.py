@@ -4,6 +4,7 @@ inside the commands that need them, so ``etl --help`` answers at once."""
 from __future__ import annotations
 
 import gc
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -50,6 +51,9 @@ FullRefreshOption = Annotated[
 AllowEmptyOption = Annotated[
     bool,
     typer.Option("--allow-empty", help="Succeed when the input holds no document at all."),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print the run report as JSON (for scripts).")
 ]
 WorkersOption = Annotated[
     int | None,
@@ -155,10 +159,22 @@ def _prefect_defaults(log_level: str = "WARNING") -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", log_level)
 
 
-def _print_report(report: Any, database_url: str) -> None:
+def _print_report(report: Any, database_url: str, as_json: bool = False) -> None:
     from etl.db.queries import render
     from etl.load.runs import rows_line
     from etl.pipeline import summary_rows
+
+    if as_json:
+        from etl.results import report_dict
+
+        typer.echo(
+            json.dumps(
+                report_dict(report, describe_database(database_url)), ensure_ascii=False, indent=2
+            )
+        )
+        if report.failures:
+            raise typer.Exit(1)
+        return
 
     rows = summary_rows(report)
     if rows:
@@ -209,6 +225,7 @@ def run(
             help="An existing Dask scheduler (default: a local cluster of --workers processes).",
         ),
     ] = None,
+    as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Run the ingest flow (Prefect) over PATHS and print a summary."""
@@ -235,7 +252,7 @@ def run(
                 workers=analysis_workers(task_runner, count),
             )
 
-    _print_report(_guard(body, url), url)
+    _print_report(_guard(body, url), url, as_json)
 
 
 @app.command()
@@ -248,6 +265,7 @@ def load(
     full_refresh: FullRefreshOption = False,
     allow_empty: AllowEmptyOption = False,
     workers: WorkersOption = None,
+    as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Load files directly, without Prefect: answers in seconds."""
@@ -266,7 +284,7 @@ def load(
         finally:
             pipeline.close()
 
-    _print_report(_guard(body, url), url)
+    _print_report(_guard(body, url), url, as_json)
 
 
 @app.command()

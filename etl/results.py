@@ -63,3 +63,26 @@ def summary_rows(report: RunReport) -> list[dict[str, object]]:
         }
         for r in report.results
     ]
+
+
+def report_dict(report: RunReport, database: str) -> dict[str, object]:
+    """The run report for scripts (``--json``): the same facts as the summary."""
+    counts = report.run_counts
+    return {
+        "run_id": report.run_id,
+        "status": report.status,
+        "documents_seen": counts.seen,
+        "loaded": counts.loaded,
+        "unchanged": counts.unchanged,
+        "skipped": counts.skipped,
+        "failed": counts.failed,
+        "database": database,
+        "rows": report.counts,
+        "stale": report.stale,
+        "checks": [
+            {"name": c.name, "passed": c.passed, "violations": c.violations, "rule": c.rule}
+            for c in report.checks
+        ],
+        "problems": report.problems,
+        "documents": summary_rows(report),
+    }

@@ -533,3 +533,20 @@ def test_evaluate_names_a_broken_gold_file(loaded, tmp_path):
     result = runner.invoke(app, ["evaluate", str(gold), "--db", url])
     assert result.exit_code == 1
     assert result.output == f"error: {gold}: meetings[0]: 'participants' is missing\n"
+
+
+def test_json_prints_the_run_report_for_scripts(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(DOCS / "wire_story.txt", folder / "wire_story.txt")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02 not text \x00")
+    url = f"sqlite:///{tmp_path / 'report.db'}"
+    result = runner.invoke(app, ["load", str(folder), "--json", "--db", url])
+    assert result.exit_code == 1  # a document failed: scripts see it in the exit code too
+    report = json.loads(result.stdout)
+    assert (report["loaded"], report["failed"], report["documents_seen"]) == (1, 1, 2)
+    assert report["rows"]["documents"] == 2 and report["database"] == str(tmp_path / "report.db")
+    by_name = {d["document"]: d for d in report["documents"]}
+    assert by_name["wire_story.txt"]["status"] == "loaded" and by_name["wire_story.txt"]["meetings"]
+    assert by_name["broken.txt"]["status"] == "failed" and by_name["broken.txt"]["reason"]
+    assert all(c["passed"] for c in report["checks"])
