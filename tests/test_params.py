@@ -7,7 +7,10 @@ from hypothesis import strategies as st
 
 from etl.db.params import ParamError, bind, declared, parse_assignments
 
-HEADER = "-- Which meetings?\n-- Grain: one row per meeting.\n-- params: person, since=, until=\nselect 1"
+HEADER = (
+    "-- Which meetings?\n-- Grain: one row per meeting.\n"
+    "-- params: person (name), since= (date), until=\nselect 1"
+)
 
 
 def test_the_header_declares_required_and_optional_parameters():
@@ -16,17 +19,32 @@ def test_the_header_declares_required_and_optional_parameters():
     assert declared("-- Which?\n-- Grain: one.\nselect :later").names == ()
 
 
-def test_optional_parameters_left_out_are_null():
-    assert bind("q", declared(HEADER), {"person": "Wang Yi"}) == {
-        "person": "Wang Yi",
+def test_optional_parameters_left_out_or_empty_are_null():
+    assert bind("q", declared(HEADER), {"person": "Wang Yi", "until": ""}) == {
+        "person": "wang yi",
         "since": None,
         "until": None,
     }
 
 
+def test_a_name_is_read_as_aliases_are_stored_and_a_date_must_be_iso():
+    values = bind("q", declared(HEADER), {"person": " WANG  Yi. ", "since": "2023-01-05"})
+    assert values["person"] == "wang yi" and values["since"] == "2023-01-05"
+    assert bind("q", declared(HEADER), {"person": "貝森特"})["person"] == "贝森特"
+    with pytest.raises(ParamError, match="since takes a date as YYYY-MM-DD"):
+        bind("q", declared(HEADER), {"person": "x", "since": "2023-1-5"})
+
+
+def test_a_malformed_declaration_is_refused():
+    with pytest.raises(ParamError, match="declares a parameter as"):
+        declared("-- Which?\n-- Grain: one.\n-- params: a b\nselect 1")
+
+
 def test_a_missing_parameter_names_itself_and_how_to_give_it():
     with pytest.raises(ParamError, match=r"missing parameter person for q: .*--param person=VALUE"):
         bind("q", declared(HEADER), {"since": "2023-01-01"})
+    with pytest.raises(ParamError, match="missing parameter person"):
+        bind("q", declared(HEADER), {"person": "  "})
 
 
 def test_an_unknown_parameter_lists_what_the_query_takes():

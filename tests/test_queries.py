@@ -184,6 +184,7 @@ def test_parameters_narrow_what_a_query_returns(loaded_engine):
     )
     said = run("statements_containing", speaker="Janet Yellen")
     assert 0 < len(run("statements_containing", speaker="janet yellen", phrase="forum")) < len(said)
+    assert run("statements_containing", speaker="Janet Yellen", phrase="%") == []  # literal
     together = run("relationship_timeline", person="Antony Blinken", other="Wang Yi")
     assert together and together == run(
         "relationship_timeline", person="王毅", other="antony blinken"

@@ -5,6 +5,7 @@ are applied, and an up-to-date database is not written to at all."""
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from sqlalchemy import Engine, event, func, select
 from sqlalchemy.orm import Session
@@ -163,3 +164,22 @@ def test_a_run_loads_the_reference_calendar(database_url):
     finally:
         pipeline.close()
     assert count == len(default_calendar().entries) > 0
+
+
+def test_a_corrected_calendar_entry_is_updated_and_a_new_principal_added(engine):
+    gazetteer = Gazetteer((ENVOY, ENVOY_CN))
+    with Session(engine) as session, session.begin():
+        persons = sync_gazetteer(session, gazetteer)
+        only_one = {"Mara Quell": persons["Mara Quell"]}
+        sync_calendar(session, Calendar((SUMMIT,)), only_one)
+    corrected = replace(SUMMIT, venue="Palais des Nations", source="https://example.org/fixed")
+    with Session(engine) as session, session.begin():
+        assert sync_calendar(session, Calendar((corrected,)), persons) == 1
+    with Session(engine) as session:
+        venue, source = session.execute(
+            select(ReferenceMeeting.venue, ReferenceMeeting.source)
+        ).one()
+        people = session.scalars(select(ReferenceMeetingPerson.person_id)).all()
+        count = session.scalar(select(func.count()).select_from(ReferenceMeeting))
+    assert (venue, source, count) == ("Palais des Nations", "https://example.org/fixed", 1)
+    assert sorted(people) == sorted(persons.values())

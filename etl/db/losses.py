@@ -20,9 +20,9 @@ from etl.db.migrate import alembic_config
 from etl.db.session import IMMEDIATE, exclude_writers, foreign_keys_deferred
 
 BOOKKEEPING = {"alembic_version", "ingestion_runs", "check_results"}
+"""Tables that hold no document's facts: runs and checks, and the version table."""
 REFERENCE = {"reference_meetings", "reference_meeting_people"}
 """Reference data, synced again by the next run: losing it re-extracts nothing."""
-"""Tables that hold no document's facts: runs and checks, and the version table."""
 
 
 @dataclass(frozen=True)

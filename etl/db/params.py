@@ -1,11 +1,21 @@
 """Named parameters of an analyst query: declared in the file's header
-(``-- params: person, since=``; a name ending in ``=`` may be left out and is
-then NULL) and always bound, never pasted into the SQL, so a value cannot
-change what the query does."""
+(``-- params: person (name), since= (date)``; a name ending in ``=`` may be left
+out and is then NULL; a kind in brackets says how a value is read) and always
+bound, never pasted into the SQL, so a value cannot change what the query does.
+
+Kinds: ``name`` is compared with ``person_aliases.normalized``, so it is
+normalised as aliases are (letter case, script, punctuation); ``date`` must be an
+ISO date; anything else is text as given."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
+
+from etl.resolve.gazetteer import normalize_name
+
+_DECLARED = re.compile(r"^\s*([A-Za-z_]\w*)\s*(=)?\s*(?:\((\w+)\))?\s*$")
 
 
 class ParamError(ValueError):
@@ -13,36 +23,51 @@ class ParamError(ValueError):
 
 
 @dataclass(frozen=True)
+class Param:
+    name: str
+    optional: bool = False
+    kind: str = "text"
+
+    def describe(self) -> str:
+        return f"{self.name} (optional)" if self.optional else self.name
+
+
+@dataclass(frozen=True)
 class Declared:
-    required: tuple[str, ...]
-    optional: tuple[str, ...]
+    params: tuple[Param, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
-        return self.required + self.optional
+        return tuple(p.name for p in self.params)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.params if not p.optional)
+
+    @property
+    def optional(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.params if p.optional)
 
     def describe(self) -> str:
-        if not self.names:
-            return "no parameters"
-        return ", ".join([*self.required, *(f"{n} (optional)" for n in self.optional)])
+        return ", ".join(p.describe() for p in self.params) or "no parameters"
 
 
 def declared(sql: str) -> Declared:
-    """The parameters a query's header declares (``-- params: a, b=``)."""
-    required: list[str] = []
-    optional: list[str] = []
-    for line in sql.splitlines():
+    """The parameters a query's header declares (``-- params: a (name), b=``)."""
+    params: list[Param] = []
+    for line in sql.lstrip("\ufeff").splitlines():
         if not line.startswith("--"):
             break
         body = line.removeprefix("--").strip()
-        if body.lower().startswith("params:"):
-            for item in body.split(":", 1)[1].split(","):
-                name = item.strip()
-                if name.endswith("="):
-                    optional.append(name.removesuffix("=").strip())
-                elif name:
-                    required.append(name)
-    return Declared(tuple(required), tuple(optional))
+        if not body.lower().startswith("params:"):
+            continue
+        for item in filter(str.strip, body.split(":", 1)[1].split(",")):
+            found = _DECLARED.match(item)
+            if found is None:
+                raise ParamError(f"the header declares a parameter as {item.strip()!r}")
+            name, optional, kind = found.groups()
+            params.append(Param(name, bool(optional), kind or "text"))
+    return Declared(tuple(params))
 
 
 def parse_assignments(assignments: list[str]) -> dict[str, str]:
@@ -61,16 +86,31 @@ def parse_assignments(assignments: list[str]) -> dict[str, str]:
 
 
 def bind(query: str, declared_params: Declared, given: dict[str, str]) -> dict[str, str | None]:
-    """The values to bind: every declared name, optional ones NULL when not given."""
+    """The values to bind: every declared name, optional ones NULL when not
+    given (an empty value counts as not given)."""
     unknown = sorted(set(given) - set(declared_params.names))
     if unknown:
         raise ParamError(
             f"unknown parameter {unknown[0]} for {query}: it takes {declared_params.describe()}"
         )
-    missing = [n for n in declared_params.required if n not in given]
+    present = {name: value for name, value in given.items() if value.strip()}
+    missing = [n for n in declared_params.required if n not in present]
     if missing:
         raise ParamError(
             f"missing parameter {missing[0]} for {query}: it takes {declared_params.describe()}"
             f" (--param {missing[0]}=VALUE)"
         )
-    return {name: given.get(name) for name in declared_params.names}
+    return {p.name: _read(p, present.get(p.name)) for p in declared_params.params}
+
+
+def _read(param: Param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    if param.kind == "name":
+        return normalize_name(value)
+    if param.kind == "date":
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            raise ParamError(f"{param.name} takes a date as YYYY-MM-DD, not {value!r}") from None
+    return value

@@ -87,38 +87,63 @@ def add_alias(session: Session, person_id: int, alias: str) -> None:
 
 
 def sync_calendar(session: Session, calendar: Calendar, persons: dict[str, int]) -> int:
-    """The reference calendar's known meetings and their principals; entries
-    already stored (same natural key) are left as they are. Returns how many
-    were added."""
-    stored = set(session.scalars(select(ReferenceMeeting.reference_key)))
-    added = 0
-    for entry in calendar.entries:
-        key = reference_key(entry)
-        if key in stored:
-            continue
-        meeting_id = lookup(
-            session,
-            ReferenceMeeting.__table__,  # type: ignore[arg-type]
-            {"reference_key": key},
-            {
-                "kind": entry.kind,
-                "start_date": entry.start,
-                "end_date": entry.end,
-                "city": entry.city,
-                "country": entry.country,
-                "venue": entry.venue,
-                "source": entry.source,
-            },
+    """The reference calendar's known meetings and their principals, by a diff
+    like the gazetteer's: new entries added, corrected ones (place, days,
+    source) updated, missing principals added; an up-to-date database is not
+    written to. Returns how many entries were added or changed. An entry whose
+    key (first day, kind, principals) changed is a new entry; the old row stays,
+    as a gazetteer person removed from the YAML does."""
+    table = ReferenceMeeting.__table__
+    stored = {
+        key: (id_, found)
+        for id_, key, *found in session.execute(
+            select(
+                ReferenceMeeting.id,
+                ReferenceMeeting.reference_key,
+                ReferenceMeeting.kind,
+                ReferenceMeeting.start_date,
+                ReferenceMeeting.end_date,
+                ReferenceMeeting.city,
+                ReferenceMeeting.country,
+                ReferenceMeeting.venue,
+                ReferenceMeeting.source,
+            )
         )
-        people = [
-            {"reference_meeting_id": meeting_id, "person_id": persons[name]}
+    }
+    people = set(
+        session.execute(
+            select(ReferenceMeetingPerson.reference_meeting_id, ReferenceMeetingPerson.person_id)
+        ).tuples()
+    )
+    changed = 0
+    for entry in calendar.entries:
+        values = {
+            "kind": entry.kind,
+            "start_date": entry.start,
+            "end_date": entry.end,
+            "city": entry.city,
+            "country": entry.country,
+            "venue": entry.venue,
+            "source": entry.source,
+        }
+        key = reference_key(entry)
+        id_, found = stored.get(key, (None, None))
+        if id_ is None or found != list(values.values()):
+            id_ = upsert(
+                session,
+                table,  # type: ignore[arg-type]
+                {"reference_key": key, **values},
+                conflict=["reference_key"],
+                update=list(values),
+            )
+            changed += 1
+        principals = [
+            {"reference_meeting_id": id_, "person_id": persons[name]}
             for name in sorted(entry.participants)
-            if name in persons
+            if name in persons and (id_, persons[name]) not in people
         ]
-        insert_many(session, ReferenceMeetingPerson.__table__, people)  # type: ignore[arg-type]
-        stored.add(key)
-        added += 1
-    return added
+        insert_many(session, ReferenceMeetingPerson.__table__, principals)  # type: ignore[arg-type]
+    return changed
 
 
 def reference_key(entry: Engagement) -> str:

@@ -1,7 +1,7 @@
 -- Which meetings took place in a date range?
 -- Grain: one row per dated meeting from since to until (ISO dates, both
 -- optional and inclusive; a meeting of several days counts if any day is in range).
--- params: since=, until=
+-- params: since= (date), until= (date)
 with src_meetings as (
     select * from v_meetings
 ),
@@ -20,10 +20,10 @@ final as (
     from src_meetings
     where start_date is not null
         and (
-            cast(:since as varchar(10)) is null
-            or coalesce(end_date, start_date) >= cast(:since as varchar(10))
+            cast(:since as text) is null
+            or coalesce(end_date, start_date) >= cast(:since as text)
         )
-        and (cast(:until as varchar(10)) is null or start_date <= cast(:until as varchar(10)))
+        and (cast(:until as text) is null or start_date <= cast(:until as text))
 )
 
 select * from final

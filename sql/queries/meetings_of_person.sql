@@ -1,7 +1,8 @@
 -- Which meetings did a person take part in, and with what title?
 -- Grain: one row per meeting of the person, earliest first (undated last).
--- params: person
--- person: the canonical name or any alias on record (any letter case), e.g. Wang Yi.
+-- params: person (name)
+-- person: the canonical name or any alias on record (any script or letter case),
+-- e.g. Wang Yi or 王毅.
 with src_meetings as (
     select * from v_meetings
 ),
@@ -17,7 +18,7 @@ src_aliases as (
 chosen as (
     select distinct person_id
     from src_aliases
-    where lower(alias) = lower(:person) or normalized = lower(:person)
+    where normalized = :person
 ),
 
 final as (

@@ -23,12 +23,12 @@ final as (
     from src_outcomes
     inner join src_meetings on src_meetings.meeting_id = src_outcomes.meeting_id
     where (
-        cast(:category as varchar(32)) is null
-        or src_outcomes.category = cast(:category as varchar(32))
+        cast(:category as text) is null
+        or src_outcomes.category = cast(:category as text)
     )
     and (
-        cast(:topic as varchar(128)) is null
-        or lower(src_outcomes.topic) = lower(cast(:topic as varchar(128)))
+        cast(:topic as text) is null
+        or lower(src_outcomes.topic) = lower(cast(:topic as text))
     )
 )
 

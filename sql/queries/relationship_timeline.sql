@@ -1,7 +1,7 @@
 -- When did two persons meet: the timeline of their relationship?
 -- Grain: one row per meeting both took part in, earliest first (undated last).
--- params: person, other
--- person, other: canonical names or any alias on record (any letter case).
+-- params: person (name), other (name)
+-- person, other: canonical names or any alias on record (any script or letter case).
 with src_meetings as (
     select * from v_meetings
 ),
@@ -17,13 +17,13 @@ src_aliases as (
 first_person as (
     select distinct person_id
     from src_aliases
-    where lower(alias) = lower(:person) or normalized = lower(:person)
+    where normalized = :person
 ),
 
 second_person as (
     select distinct person_id
     from src_aliases
-    where lower(alias) = lower(:other) or normalized = lower(:other)
+    where normalized = :other
 ),
 
 both_there as (
@@ -33,6 +33,7 @@ both_there as (
     inner join src_participants as second_side
         on second_side.meeting_id = first_side.meeting_id
     inner join second_person on second_person.person_id = second_side.person_id
+    where second_side.person_id <> first_side.person_id
 ),
 
 final as (

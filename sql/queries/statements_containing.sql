@@ -1,7 +1,8 @@
 -- What did a speaker say, optionally only where the words contain a phrase?
 -- Grain: one row per statement of the speaker, by document and position.
--- params: speaker, phrase=
--- speaker: the canonical name or any alias on record; phrase: any letter case.
+-- params: speaker (name), phrase=
+-- speaker: the canonical name or any alias on record; phrase: any letter case,
+-- taken literally (% and _ are not wildcards).
 with src_statements as (
     select * from v_statements
 ),
@@ -13,7 +14,7 @@ src_aliases as (
 chosen as (
     select distinct person_id
     from src_aliases
-    where lower(alias) = lower(:speaker) or normalized = lower(:speaker)
+    where normalized = :speaker
 ),
 
 final as (
@@ -27,8 +28,10 @@ final as (
         src_statements.char_end
     from src_statements
     inner join chosen on chosen.person_id = src_statements.speaker_id
-    where cast(:phrase as varchar(500)) is null
-        or lower(src_statements.text) like '%' || lower(cast(:phrase as varchar(500))) || '%'
+    where cast(:phrase as text) is null
+        or lower(src_statements.text) like '%' || replace(
+            replace(replace(lower(cast(:phrase as text)), '!', '!!'), '%', '!%'), '_', '!_'
+        ) || '%' escape '!'
 )
 
 select * from final
