@@ -1,6 +1,9 @@
 """Query parameters: declared in the header, given as NAME=VALUE, bound by name;
 a missing, unknown or malformed one is one clear line."""
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -67,3 +70,10 @@ def test_any_value_comes_back_as_given(name, value):
     if not name.strip():
         return
     assert parse_assignments([f"{name}={value}"]) == {name.strip(): value}
+
+
+def test_binding_a_name_does_not_import_the_extractor():
+    """``etl query`` answers at once: reading a name parameter needs no spaCy."""
+    program = "import sys\nimport etl.db.queries\nprint('spacy' in sys.modules)\n"
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr

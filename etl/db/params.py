@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from etl.resolve.gazetteer import normalize_name
+from etl.resolve.names import normalize_name
 
 _DECLARED = re.compile(r"^\s*([A-Za-z_]\w*)\s*(=)?\s*(?:\((\w+)\))?\s*$")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -13,21 +12,11 @@ from typing import Any
 import yaml
 
 from etl.extract.nlp import SAFE_LOADER, NamePattern
-from etl.extract.scripts import to_simplified
 from etl.extract.text import is_hangul
+from etl.resolve.names import normalize_name
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "persons.yaml"
-_PUNCT = re.compile(r"[^\w\s-]")
-_SPACE = re.compile(r"\s+")
 _VOWEL_GROUPS = re.compile(r"[aeiouü]+")
-
-
-def normalize_name(name: str) -> str:
-    """Lower case, NFKC, Simplified Chinese, no punctuation but hyphens, single
-    spaces: the alias key (貝森特 finds 贝森特)."""
-    text = to_simplified(unicodedata.normalize("NFKC", name)).lower().replace("’", "'")
-    text = _PUNCT.sub("", text)
-    return _SPACE.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
