@@ -6,7 +6,9 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, text
 
@@ -48,6 +50,26 @@ def quotes(text: str, published: dt.date | None = None) -> list[tuple[str | None
 ANALYST_VIEWS = ("v_documents", "v_persons", "v_meetings", "v_participants", "v_statements",
                  "v_outcomes", "v_date_conflicts")  # fmt: skip
 SURROGATE = {"id", "run_id", "created_at", "updated_at", "loaded_at"}
+
+
+def operations(work: Callable[..., Any], *args: Any) -> int:
+    """How many Python and C function calls and returns `work(*args)` makes.
+
+    A count, not a clock: growth with input size can be asserted without a
+    timing that a busy machine turns into a flaky failure.
+    """
+    count = 0
+
+    def tally(frame: object, event: str, arg: object) -> None:
+        nonlocal count
+        count += 1
+
+    sys.setprofile(tally)
+    try:
+        work(*args)
+    finally:
+        sys.setprofile(None)
+    return count
 
 
 def content(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
