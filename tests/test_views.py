@@ -106,3 +106,57 @@ def test_a_meetings_date_source_is_the_strongest_that_reports_its_day(engine):
         rows = connection.execute(text("select meeting_id, date_source from v_meetings"))
         found = {meeting_id: source for meeting_id, source in rows}
     assert found == {1: "text", 2: None}  # the dateline reported another day
+
+
+SPLIT_SOURCES_ROWS = [
+    "insert into documents (id, name, sha256, status, text) values"
+    " (1, 'a.txt', 'a', 'loaded', 'the envoy Lee met them.'),"
+    " (2, 'b.txt', 'b', 'loaded', 'Special Envoy Lee met them.'),"
+    " (3, 'c.txt', 'c', 'loaded', 'Special Envoy Lee met them.')",
+    "insert into meetings (id, meeting_key, kind, status) values (1, 'k', 'in_person', 'held')",
+    "insert into persons (id, canonical_name, source) values (1, 'Lee Envoy', 'extracted')",
+]
+
+
+@pytest.mark.parametrize("load_order", [(1, 2, 3), (3, 2, 1), (2, 1, 3)])
+def test_a_participants_title_and_side_are_what_most_sources_give_whatever_the_load_order(
+    engine, load_order
+):
+    written = {
+        1: ("Envoy", "US"),  # max() or min() of the text would pick these
+        2: ("Special Envoy", "CN"),
+        3: ("Special Envoy", "CN"),
+    }
+    with engine.begin() as connection:
+        for statement in SPLIT_SOURCES_ROWS:
+            connection.execute(text(statement))
+        for row_id, document_id in enumerate(load_order, start=1):
+            title, side = written[document_id]
+            connection.execute(
+                text(
+                    "insert into meeting_participants (id, meeting_id, person_id, document_id,"
+                    " char_start, char_end, extractor_version, title_as_written, side)"
+                    " values (:id, 1, 1, :document, 0, 4, 'v', :title, :side)"
+                ),
+                {"id": row_id, "document": document_id, "title": title, "side": side},
+            )
+        row = connection.execute(
+            text("select title_as_written, side, source_count from v_participants")
+        ).one()
+    assert tuple(row) == ("Special Envoy", "CN", 3)
+
+
+def test_a_capitalised_written_title_is_preferred_to_a_description(engine):
+    with engine.begin() as connection:
+        for statement in SPLIT_SOURCES_ROWS:
+            connection.execute(text(statement))
+        connection.execute(
+            text(
+                "insert into meeting_participants (id, meeting_id, person_id, document_id,"
+                " char_start, char_end, extractor_version, title_as_written) values"
+                " (1, 1, 1, 1, 0, 4, 'v', 'the envoy'), (2, 1, 1, 2, 0, 4, 'v', 'the envoy'),"
+                " (3, 1, 1, 3, 0, 4, 'v', 'Envoy')"
+            )
+        )
+        title = connection.execute(text("select title from v_participants")).scalar_one()
+    assert title == "Envoy"

@@ -6,6 +6,8 @@
 -- that is the role up to its dots ("US Trade Representative") shows as written.
 -- role_title: the titles of the roles held (participant_roles), each once, in the
 -- order the roles were recorded, joined with '; '.
+-- Where sources differ, each column takes what most sources give (a written title:
+-- a capitalised one first), ties broken alphabetically: never the load order.
 with recursive participants as (
     select * from meeting_participants
 ),
@@ -64,17 +66,85 @@ role_titles as (
     where position = held_count
 ),
 
-per_person as (
+written_choice as (
+    -- the written title most sources give, a capitalised one first (a title, not
+    -- a description), then alphabetical: a rule, whatever the load order
+    select
+        meeting_id,
+        person_id,
+        title_as_written,
+        row_number() over (
+            partition by meeting_id, person_id
+            order by
+                case
+                    when substr(title_as_written, 1, 1) <> lower(substr(title_as_written, 1, 1))
+                        then 0
+                    else 1
+                end,
+                count(*) desc,
+                title_as_written
+        ) as choice
+    from participants
+    where title_as_written is not null
+    group by meeting_id, person_id, title_as_written
+),
+
+role_choice as (
+    -- the roles most sources' rows hold, then alphabetical
     select
         participants.meeting_id,
         participants.person_id,
-        max(role_titles.role_title) as role_title,
-        min(participants.title_as_written) as title_as_written,
-        max(participants.side) as side,
-        count(distinct participants.document_id) as source_count
+        role_titles.role_title,
+        row_number() over (
+            partition by participants.meeting_id, participants.person_id
+            order by count(*) desc, role_titles.role_title
+        ) as choice
     from participants
-    left join role_titles on role_titles.participant_id = participants.id
-    group by participants.meeting_id, participants.person_id
+    inner join role_titles on role_titles.participant_id = participants.id
+    group by participants.meeting_id, participants.person_id, role_titles.role_title
+),
+
+side_choice as (
+    -- the side most sources give, then alphabetical
+    select
+        meeting_id,
+        person_id,
+        side,
+        row_number() over (
+            partition by meeting_id, person_id order by count(*) desc, side
+        ) as choice
+    from participants
+    where side is not null
+    group by meeting_id, person_id, side
+),
+
+sources as (
+    select meeting_id, person_id, count(distinct document_id) as source_count
+    from participants
+    group by meeting_id, person_id
+),
+
+per_person as (
+    select
+        sources.meeting_id,
+        sources.person_id,
+        role_choice.role_title,
+        written_choice.title_as_written,
+        side_choice.side,
+        sources.source_count
+    from sources
+    left join role_choice
+        on role_choice.meeting_id = sources.meeting_id
+        and role_choice.person_id = sources.person_id
+        and role_choice.choice = 1
+    left join written_choice
+        on written_choice.meeting_id = sources.meeting_id
+        and written_choice.person_id = sources.person_id
+        and written_choice.choice = 1
+    left join side_choice
+        on side_choice.meeting_id = sources.meeting_id
+        and side_choice.person_id = sources.person_id
+        and side_choice.choice = 1
 ),
 
 titled as (
