@@ -24,10 +24,14 @@ VIEWS = ["v_participants"]
 
 
 def upgrade() -> None:
-    for statement in drop_view_statements(VIEWS) + frozen_view_statements({"v_participants": "0017"}):
+    for statement in drop_view_statements(VIEWS) + frozen_view_statements(
+        {"v_participants": "0017"}
+    ):
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in drop_view_statements(VIEWS) + frozen_view_statements({"v_participants": "0012"}):
+    for statement in drop_view_statements(VIEWS) + frozen_view_statements(
+        {"v_participants": "0012"}
+    ):
         op.execute(statement)
