@@ -410,6 +410,42 @@ def query(
 
 
 @app.command()
+def export(
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="VIEW_OR_QUERY",
+            help="A view (v_statements), a query in sql/queries/ or a .sql file.",
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The file to write.")],
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="csv, jsonl or parquet.")
+    ] = "csv",
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param", metavar="NAME=VALUE", help="A parameter the query declares (repeatable)."
+        ),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Write a view's or a query's rows to a file, streaming (read-only)."""
+    url = _url(db)
+
+    def body() -> str:
+        from etl.db.export import export as write_export
+        from etl.db.params import parse_assignments
+
+        given = parse_assignments(param or [])
+        with _reading(url) as engine:
+            count = write_export(engine, name, fmt, out, given)
+        return f"{count} rows of {name} written to {out} ({fmt})"
+
+    typer.echo(_guard(body, url))
+
+
+@app.command()
 def status(db: DbOption = None) -> None:
     """Documents by status, with the reason of each failure, the last run and its checks."""
     url = _url(db)

@@ -251,6 +251,7 @@ def test_commands_that_only_read_change_nothing(loaded, tmp_path):
         ["status"],
         ["check"],
         ["query", "who_met_whom"],
+        ["export", "v_meetings", "--out", str(tmp_path / "meetings.csv")],
         ["db", "current"],
         ["evaluate", str(GOLD)],
     ):

@@ -8,6 +8,8 @@ import errno
 import io
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +87,17 @@ def _code(part: str) -> bool:
 WRITE_ERRORS = ("readonly database", "read-only transaction", "query_only")
 
 
+@contextmanager
+def refusing_writes(name: str) -> Iterator[None]:
+    """A write attempted on the read-only engine becomes one line naming the file."""
+    try:
+        yield
+    except DBAPIError as error:
+        if any(marker in str(error.orig) for marker in WRITE_ERRORS):
+            raise QueryRefused(f"{name} tries to write: it only reads") from None
+        raise
+
+
 def run_query(
     engine: Engine, path: Path, params: dict[str, str] | None = None
 ) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -96,16 +109,11 @@ def run_query(
     found = statements(sql)
     if len(found) != 1:
         raise QueryRefused(f"{path.name} holds {len(found)} statements: etl query runs exactly one")
-    try:
-        with engine.connect() as connection:
-            result = connection.execute(text(found[0]), values)
-            if not result.returns_rows:
-                raise QueryRefused(f"{path.name} returns no rows: etl query only reads")
-            return list(result.keys()), [tuple(row) for row in result]
-    except DBAPIError as error:
-        if any(marker in str(error.orig) for marker in WRITE_ERRORS):
-            raise QueryRefused(f"{path.name} tries to write: etl query only reads") from None
-        raise
+    with refusing_writes(path.name), engine.connect() as connection:
+        result = connection.execute(text(found[0]), values)
+        if not result.returns_rows:
+            raise QueryRefused(f"{path.name} returns no rows: etl query only reads")
+        return list(result.keys()), [tuple(row) for row in result]
 
 
 def _cell(value: Any) -> Any:
