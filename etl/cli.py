@@ -240,11 +240,15 @@ def run(
         from etl.flows.runners import analysis_workers
         from etl.flows.runners import task_runner as runner_for
         from etl.flows.server import prefect_api
+        from etl.progress import shown
 
         count = worker_count(workers)
         runner = runner_for(task_runner, address=dask_address, workers=count)
         flow = ingest_flow if runner is None else ingest_flow.with_options(task_runner=runner)
-        with prefect_api():  # the configured server, or a local one that ends with the run
+        with (
+            prefect_api(),
+            shown(not as_json),
+        ):  # prefect_api: the configured server, or a local one
             return flow(
                 [str(p) for p in inputs],
                 _flow_database(url),
@@ -276,11 +280,13 @@ def load(
     def body() -> Any:
         from etl.analysis import worker_count
         from etl.pipeline import Pipeline
+        from etl.progress import shown
 
         count = worker_count(workers)
         pipeline = Pipeline(get_settings(url), workers=count)
         try:
-            return pipeline.run(inputs, refresh=refresh)
+            with shown(not as_json):
+                return pipeline.run(inputs, refresh=refresh)
         finally:
             pipeline.close()
 

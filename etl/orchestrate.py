@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from etl import progress
 from etl.ingest.discover import Candidate, Discovery, Skipped
 from etl.ingest.records import RawDocument, RejectedDocument
 from etl.results import DocumentResult, RunReport
@@ -73,10 +74,18 @@ def orchestrate(
     batch_size: int = BATCH_SIZE,
     window: int = 2,
 ) -> RunReport:
+    observer = progress.current()
     steps.prepare()
     run_id = steps.start(flow_run_id)
     found = steps.discover(list(paths))
+    planned = len(found.candidates) + len(found.skipped)
+    observer.planned(planned)
     results = steps.record_skipped(found.skipped, run_id) if found.skipped else []
+    observer.done(len(found.skipped))
+
+    def store(batch: Batch, analyses: Pending) -> None:
+        results.extend(steps.store(batch, analyses, run_id, refresh))
+        observer.done(len(batch.documents))
 
     def process(work: Sequence[Candidate | RawDocument]) -> None:
         in_flight: deque[tuple[Batch, Pending]] = deque()
@@ -84,10 +93,13 @@ def orchestrate(
             batch = steps.read(items, refresh)
             in_flight.append((batch, steps.analyze(batch)))
             while len(in_flight) > window:
-                results.extend(steps.store(*in_flight.popleft(), run_id, refresh))
+                store(*in_flight.popleft())
         while in_flight:
-            results.extend(steps.store(*in_flight.popleft(), run_id, refresh))
+            store(*in_flight.popleft())
 
     process(found.candidates)
-    process(steps.stored_for_refresh(refresh, {r.name for r in results}))
+    stored = steps.stored_for_refresh(refresh, {r.name for r in results})
+    if stored:
+        observer.planned(planned + len(stored))
+    process(stored)
     return steps.finish(run_id, results, found.problems)

@@ -6,6 +6,7 @@ from pathlib import Path
 from etl.ingest.discover import Candidate, Discovery, Skipped
 from etl.ingest.records import RawDocument, RejectedDocument
 from etl.orchestrate import Batch, chunks, orchestrate
+from etl.progress import observing
 from etl.results import DocumentResult, RunReport
 
 
@@ -109,3 +110,30 @@ def test_stored_documents_to_refresh_follow_the_input_in_batches_of_their_own():
 def test_chunks_cover_every_item_once_in_order():
     assert [list(c) for c in chunks([1, 2, 3, 4, 5], 2)] == [[1, 2], [3, 4], [5]]
     assert list(chunks([], 3)) == []
+
+
+class Watcher:
+    def __init__(self):
+        self.events = []
+
+    def planned(self, total):
+        self.events.append(("planned", total))
+
+    def done(self, count):
+        self.events.append(("done", count))
+
+
+def test_the_active_observer_hears_each_stored_batch_and_the_refresh_added_to_the_plan():
+    stored = [RawDocument(n, Path(n), n, "text") for n in ("old-1",)]
+    with observing(Watcher()) as watcher:
+        orchestrate(
+            Recorder(["a", "b", "c"], stored), [Path(".")], refresh="reprocess", batch_size=2
+        )
+    assert watcher.events == [
+        ("planned", 4),  # three candidates and the skipped hidden file
+        ("done", 1),
+        ("done", 2),
+        ("done", 1),
+        ("planned", 5),
+        ("done", 1),
+    ]
