@@ -15,6 +15,10 @@ from pathlib import Path
 
 DEFAULT_MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Where sql/, migrations/ and alembic.ini are: a wheel carries them inside the
+# package (etl/_resources, see pyproject.toml); a checkout has them at its top.
+_BUNDLED = Path(__file__).resolve().parent / "_resources"
+RESOURCE_ROOT = _BUNDLED if (_BUNDLED / "sql").is_dir() else PROJECT_ROOT
 APP_NAME = "summit-etl"
 POSTGRES_DRIVER = "postgresql+psycopg"
 

@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from etl.settings import PROJECT_ROOT
+from etl.settings import RESOURCE_ROOT
 
-CHECKS_DIR = PROJECT_ROOT / "sql" / "checks"
+CHECKS_DIR = RESOURCE_ROOT / "sql" / "checks"
 SAMPLE_ROWS = 5
 
 

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import OperationalError
 
 from etl.db.session import DatabaseBusy, is_locked_error
-from etl.settings import PROJECT_ROOT
+from etl.settings import RESOURCE_ROOT
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -42,8 +42,8 @@ def alembic_config(
 ) -> Config:
     from alembic.config import Config
 
-    config = Config(str(PROJECT_ROOT / "alembic.ini"), stdout=stdout or io.StringIO())
-    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    config = Config(str(RESOURCE_ROOT / "alembic.ini"), stdout=stdout or io.StringIO())
+    config.set_main_option("script_location", str(RESOURCE_ROOT / "migrations"))
     config.attributes["engine"] = engine
     config.attributes["connection"] = connection
     return config

@@ -17,9 +17,9 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from etl.db.params import bind, declared
-from etl.settings import PROJECT_ROOT
+from etl.settings import RESOURCE_ROOT
 
-QUERIES_DIR = PROJECT_ROOT / "sql" / "queries"
+QUERIES_DIR = RESOURCE_ROOT / "sql" / "queries"
 FORMATS = ("table", "csv", "json")
 
 

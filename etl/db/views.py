@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from etl.settings import PROJECT_ROOT
+from etl.settings import RESOURCE_ROOT
 
-VIEWS_DIR = PROJECT_ROOT / "sql" / "views"
+VIEWS_DIR = RESOURCE_ROOT / "sql" / "views"
 HISTORY_DIR = VIEWS_DIR / "history"
 
 
