@@ -452,6 +452,67 @@ def export(
 
 
 @app.command()
+def browse(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8001,
+    db: DbOption = None,
+) -> None:
+    """Browse the SQLite database in Datasette, with the query library (read-only)."""
+    url = _url(db)
+
+    def body() -> tuple[Path, dict[str, Any]]:
+        from etl.browse import BrowseError
+        from etl.db.dictionary import meanings
+        from etl.settings import sqlite_file
+
+        path = sqlite_file(url)
+        if path is None:
+            raise BrowseError(
+                "etl browse serves a SQLite database; on PostgreSQL the same query library "
+                "is etl query NAME (etl query --help)"
+            )
+        with _reading(url):  # exists, at head; nothing is created
+            pass
+        return path, meanings()
+
+    path, described = _guard(body, url)
+    typer.echo(f"Datasette on http://{host}:{port}/{path.stem} (read-only; Ctrl-C stops it)")
+
+    def run() -> None:
+        from etl.browse import serve
+
+        serve(path, described, host, port)
+
+    _guard(run, url)
+
+
+@app.command()
+def dictionary(
+    docs: Annotated[
+        list[Path] | None,
+        typer.Option("--docs", help="Documents for the examples (default ./seeds).", exists=True),
+    ] = None,
+    out: Annotated[Path, typer.Option(help="The data dictionary to write.")] = Path(
+        "docs/data-dictionary.md"
+    ),
+    readme: Annotated[
+        Path, typer.Option(help="The README whose diagram is refreshed.", exists=True)
+    ] = Path("README.md"),
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 if either file is stale.")
+    ] = False,
+) -> None:
+    """Generate docs/data-dictionary.md and the README's diagram from the code."""
+
+    def body() -> str:
+        from etl.docs import write_or_check
+
+        return write_or_check(docs or [Path("seeds")], out, readme, check)
+
+    typer.echo(_guard(body))
+
+
+@app.command()
 def status(db: DbOption = None) -> None:
     """Documents by status, with the reason of each failure, the last run and its checks."""
     url = _url(db)
