@@ -111,6 +111,13 @@ def test_browsing_writes_nothing(loaded):
     assert path.read_bytes() == before
 
 
+def test_the_file_is_opened_read_only(loaded):
+    _, path = loaded
+    database = datasette_app(path, meanings()).get_database("summit")
+    with pytest.raises(Exception, match="readonly"):
+        asyncio.run(database.execute("delete from documents"))
+
+
 def test_postgresql_and_missing_databases_are_one_line(tmp_path):
     result = runner.invoke(app, ["browse", "--db", "postgresql+psycopg://u@127.0.0.1:1/x"])
     assert result.exit_code == 1

@@ -5,6 +5,7 @@ import os
 import pty
 import select
 import subprocess
+import time
 
 from etl.progress import SILENT, Bar, current, observing, shown
 from tests.support import DOCS, etl_command
@@ -44,7 +45,8 @@ def _on_a_terminal(command, cwd):
     process = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower, cwd=cwd)
     os.close(follower)
     output = b""
-    while True:
+    deadline = time.monotonic() + 120  # a hung command fails the test, not the suite
+    while time.monotonic() < deadline:
         ready, _, _ = select.select([leader], [], [], 1)
         if ready:
             try:
@@ -56,6 +58,8 @@ def _on_a_terminal(command, cwd):
             output += data
         elif process.poll() is not None:
             break
+    if process.poll() is None:
+        process.kill()
     process.wait(timeout=60)
     os.close(leader)
     return process.returncode, output.decode("utf-8", "replace")

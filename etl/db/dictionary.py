@@ -123,7 +123,11 @@ def views(engine: Engine, described: dict[str, Any]) -> list[Relation]:
     inspector = inspect(engine)
     for name in view_names():
         entry = described["views"][name]
-        names = [c["name"] for c in inspector.get_columns(name)]
+        declared = {
+            c["name"]: str(c["type"]).lower().replace("null", "") or "(no value in the seeds)"
+            for c in inspector.get_columns(name)
+        }
+        names = list(declared)
         examples = _first_values(engine, name, names)
         with engine.connect() as connection:
             kinds = {
@@ -133,7 +137,9 @@ def views(engine: Engine, described: dict[str, Any]) -> list[Relation]:
                 for c in names
             }
         columns = tuple(
-            Column(c, kinds[c] or "", "", entry["columns"][c], _example(examples[c])) for c in names
+            # the type of its values; without any, the type the view declares
+            Column(c, kinds[c] or declared[c], "", entry["columns"][c], _example(examples[c]))
+            for c in names
         )
         found.append(Relation(name, "view", entry["description"], columns))
     return found

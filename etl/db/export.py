@@ -8,8 +8,6 @@ file appears only when complete: written beside its destination, then renamed.
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import itertools
 import json
 import os
 import tempfile
@@ -21,7 +19,7 @@ from typing import Any, TextIO
 from sqlalchemy import Engine, text
 
 from etl.db.params import bind, declared
-from etl.db.queries import QueryRefused, refusing_writes, resolve_query, statements
+from etl.db.queries import QueryRefused, cell, refusing_writes, resolve_query, statements
 from etl.db.views import view_names
 
 FORMATS = ("csv", "jsonl", "parquet")
@@ -65,13 +63,23 @@ def streamed(
         )
         if not result.returns_rows:
             raise QueryRefused("the statement returns no rows: etl export only reads")
-        yield list(result.keys()), (list(batch) for batch in result.partitions(BATCH_ROWS))
+        columns = unique_names(list(result.keys()))
+        yield columns, (list(batch) for batch in result.partitions(BATCH_ROWS))
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    return value
+def unique_names(columns: list[str]) -> list[str]:
+    """Column names made unique (``id``, ``id_2``): a record keyed by name must
+    not lose the first of two columns a join gives the same name."""
+    seen: set[str] = set()
+    names = []
+    for column in columns:
+        name, n = column, 1
+        while name in seen:
+            n += 1
+            name = f"{column}_{n}"
+        seen.add(name)
+        names.append(name)
+    return names
 
 
 def write_csv(columns: list[str], batches: Batches, out: TextIO) -> int:
@@ -79,7 +87,7 @@ def write_csv(columns: list[str], batches: Batches, out: TextIO) -> int:
     writer.writerow(columns)
     count = 0
     for batch in batches:
-        writer.writerows([[_cell(v) for v in row] for row in batch])
+        writer.writerows([[cell(v) for v in row] for row in batch])
         count += len(batch)
     return count
 
@@ -88,7 +96,7 @@ def write_jsonl(columns: list[str], batches: Batches, out: TextIO) -> int:
     count = 0
     for batch in batches:
         for row in batch:
-            record = {c: _cell(v) for c, v in zip(columns, row, strict=True)}
+            record = {c: cell(v) for c, v in zip(columns, row, strict=True)}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += len(batch)
     return count
@@ -108,7 +116,7 @@ def write_parquet(columns: list[str], batches: Batches, path: Path) -> int:
         ) from None
 
     def columnar(rows: Sequence[Sequence[Any]]) -> dict[str, list[Any]]:
-        return {c: [_cell(row[i]) for row in rows] for i, c in enumerate(columns)}
+        return {c: [cell(row[i]) for row in rows] for i, c in enumerate(columns)}
 
     ahead: list[Sequence[Any]] = []
     typed: set[str] = set()
@@ -128,21 +136,33 @@ def write_parquet(columns: list[str], batches: Batches, path: Path) -> int:
     )
     texts = [f.name for f in schema if pa.types.is_string(f.type)]
     integers = [f.name for f in schema if pa.types.is_integer(f.type)]
-    count = 0
+
+    def write(writer: Any, rows: Sequence[Sequence[Any]]) -> None:
+        data = columnar(rows)
+        for name in texts:
+            data[name] = [None if v is None else str(v) for v in data[name]]
+        for name in integers:  # pyarrow would silently truncate 0.5 to 0
+            if any(isinstance(v, float) for v in data[name]):
+                raise ExportError(f"a column changes type between rows: {name} has a fraction")
+        try:
+            writer.write_table(pa.Table.from_pydict(data, schema=schema))
+        except (pa.ArrowInvalid, pa.ArrowTypeError) as error:
+            raise ExportError(f"a column changes type between rows: {error}") from None
+
+    count = len(ahead)
     with pq.ParquetWriter(path, schema) as writer:
-        for rows in itertools.chain([ahead], batches):
-            data = columnar(rows)
-            for name in texts:
-                data[name] = [None if v is None else str(v) for v in data[name]]
-            for name in integers:  # pyarrow would silently truncate 0.5 to 0
-                if any(isinstance(v, float) for v in data[name]):
-                    raise ExportError(f"a column changes type between rows: {name} has a fraction")
-            try:
-                writer.write_table(pa.Table.from_pydict(data, schema=schema))
-            except (pa.ArrowInvalid, pa.ArrowTypeError) as error:
-                raise ExportError(f"a column changes type between rows: {error}") from None
+        write(writer, ahead)
+        ahead.clear()  # from here on, one batch at a time
+        for rows in batches:
+            write(writer, rows)
             count += len(rows)
     return count
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def export(
@@ -163,6 +183,7 @@ def export(
                 with open(partial, "w", encoding="utf-8", newline="") as stream:
                     writer = write_csv if fmt == "csv" else write_jsonl
                     count = writer(columns, batches, stream)
+        os.chmod(partial, 0o666 & ~_umask())  # as a file the user created (mkstemp: 0600)
         os.replace(partial, out)
     finally:
         if os.path.exists(partial):

@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -116,9 +117,12 @@ def run_query(
         return list(result.keys()), [tuple(row) for row in result]
 
 
-def _cell(value: Any) -> Any:
+def cell(value: Any) -> Any:
+    """A value as text formats show it: dates ISO, PostgreSQL numerics as numbers."""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
     return value
 
 
@@ -132,7 +136,7 @@ def _fit(value: str, width: int) -> str:
 def render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(
-            [{c: _cell(v) for c, v in zip(columns, row, strict=True)} for row in rows],
+            [{c: cell(v) for c, v in zip(columns, row, strict=True)} for row in rows],
             ensure_ascii=False,
             indent=2,
         )
@@ -140,11 +144,11 @@ def render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([[_cell(v) for v in row] for row in rows])
+        writer.writerows([[cell(v) for v in row] for row in rows])
         return buffer.getvalue().rstrip("\n")
     if fmt != "table":
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    cells = [[("" if v is None else str(_cell(v))).replace("\n", " ") for v in row] for row in rows]
+    cells = [[("" if v is None else str(cell(v))).replace("\n", " ") for v in row] for row in rows]
     widths = [min(60, max([len(c), *(len(r[i]) for r in cells)])) for i, c in enumerate(columns)]
     lines = [" | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
     lines.append("-+-".join("-" * w for w in widths))
