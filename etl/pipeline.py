@@ -17,11 +17,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from etl.analysis import Analysis, AnalysisPool, Analyzer, Failure, one_line
 from etl.db.checks import run_checks
 from etl.db.migrate import ensure_schema
+from etl.db.quote_sources import meetings_with_broken_groups, meetings_written_by, quote_sources
 from etl.db.session import DatabaseBusy, make_engine, session_factory, transaction
 from etl.extract import EXTRACTOR_VERSION
 from etl.ingest.discover import Candidate, Discovery, Skipped, discover, read_documents
 from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.documents import load_document, record_rejection
+from etl.load.quote_checks import replace_quote_checks
 from etl.load.reference import (
     person_ids,
     role_book,
@@ -40,6 +42,7 @@ from etl.load.stored import (
 from etl.orchestrate import BATCH_SIZE, Batch, Pending, orchestrate
 from etl.resolve.engagements import default_calendar
 from etl.resolve.gazetteer import Gazetteer, default_gazetteer
+from etl.resolve.quote_checks import check_quotes
 from etl.resolve.titles import RoleBook
 from etl.results import DocumentResult, RunReport, summary_rows
 from etl.settings import Settings, redact_text
@@ -267,6 +270,7 @@ class Pipeline:
         clock = time.perf_counter()
         report = RunReport(run_id, "running", results, problems)
         with transaction(self.sessions) as session:
+            check_quotes_of_run(session, run_id)
             report.status = finish_run(session, run_id, report.run_counts)
             report.counts = table_counts(session)
             report.stale = stale_count(session, EXTRACTOR_VERSION)
@@ -295,3 +299,12 @@ class Pipeline:
     def close(self) -> None:
         self.pool.close()
         self.engine.dispose()
+
+
+def check_quotes_of_run(session: Session, run_id: int) -> int:
+    """Quote groups of the meetings this run wrote statements for (and of those
+    whose groups lost a source), decided again from all their statements."""
+    meetings = set(meetings_written_by(session, run_id)) | set(meetings_with_broken_groups(session))
+    if not meetings:
+        return 0
+    return replace_quote_checks(session, meetings, check_quotes(quote_sources(session, meetings)))

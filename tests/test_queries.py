@@ -46,8 +46,8 @@ PARAMS = {  # the queries that declare parameters, with values the fixtures answ
 def test_each_query_runs_and_returns_rows(loaded_engine, name):
     columns, rows = run_query(loaded_engine, resolve_query(name), PARAMS.get(name))
     assert columns
-    if name != "document_failures":
-        assert rows, name
+    if name not in ("document_failures", "quotes_altered"):  # the fixtures have no such rows;
+        assert rows, name  # test_load_quote_checks gives quotes_altered some
     assert render(columns, rows, "table").splitlines()[0].startswith(columns[0])
 
 

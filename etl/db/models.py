@@ -31,6 +31,7 @@ RUN_STATUSES = ("running", "succeeded", "failed", "partial", "interrupted")
 MEETING_KINDS = ("in_person", "call", "video")
 MEETING_STATUSES = ("held", "planned", "cancelled")
 STATEMENT_KINDS = ("transcript_turn", "direct_quote", "reported")
+QUOTE_VERDICTS = ("exact", "altered", "truncated", "paraphrased", "misattributed")
 OUTCOME_CATEGORIES = (
     "working_group",
     "talks",
@@ -330,6 +331,30 @@ class Statement(Evidence, Base):
     via_interpreter: Mapped[bool] = mapped_column(Boolean, default=False)
     language: Mapped[str | None] = mapped_column(String(16))
     turn_index: Mapped[int | None] = mapped_column(Integer)
+
+
+class QuoteCheck(Base):
+    """A statement of a quote group (the same words in several documents),
+    checked against the group's best source: derived from the statements after
+    each run, for the meetings the run touched."""
+
+    __tablename__ = "quote_checks"
+    __table_args__ = (
+        CheckConstraint(_in("verdict", QUOTE_VERDICTS), name="verdict"),
+        CheckConstraint("similarity >= 0 and similarity <= 100", name="similarity"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statement_id: Mapped[int] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), unique=True
+    )
+    group_id: Mapped[int] = mapped_column(Integer, index=True)  # the best source's statement id
+    best_statement_id: Mapped[int] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), index=True
+    )
+    verdict: Mapped[str] = mapped_column(String(16))
+    difference: Mapped[str | None] = mapped_column(Text)
+    similarity: Mapped[float] = mapped_column(Float)
 
 
 class Outcome(Timestamped, Base):

@@ -19,6 +19,8 @@ with keys as (
     select 'v_outcomes', cast(outcome_id as varchar(64)) from v_outcomes
     union all
     select 'v_date_conflicts', cast(conflict_id as varchar(64)) from v_date_conflicts
+    union all
+    select 'v_quote_checks', cast(statement_id as varchar(64)) from v_quote_checks
 ),
 
 final as (
