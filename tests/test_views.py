@@ -160,3 +160,60 @@ def test_a_capitalised_written_title_is_preferred_to_a_description(engine):
         )
         title = connection.execute(text("select title from v_participants")).scalar_one()
     assert title == "Envoy"
+
+
+CONFLICTING_SOURCES_ROWS = [
+    "insert into documents (id, name, sha256, status, text) values"
+    " (1, 'preview.txt', 'a', 'loaded', 'They will meet in Oslo on May 9.'),"
+    " (2, 'report.txt', 'b', 'loaded', 'They met in Bergen on May 8.'),"
+    " (3, 'readout.txt', 'c', 'loaded', 'The two met in Bergen on May 8.'),"
+    " (4, 'agreed.txt', 'd', 'loaded', 'They met on June 2. They met on June 2.')",
+    "insert into meetings (id, meeting_key, kind, status, start_date, city) values"
+    " (1, 'disputed', 'in_person', 'held', '2033-05-08', 'Bergen'),"
+    " (2, 'agreed', 'in_person', 'held', '2033-06-02', null)",
+    "insert into meeting_mentions (id, meeting_id, document_id, char_start, char_end,"
+    " extractor_version, reported_kind, reported_status, reported_date, city) values"
+    " (1, 1, 1, 0, 32, 'v', 'in_person', 'planned', '2033-05-09', 'Oslo'),"
+    " (2, 1, 2, 0, 28, 'v', 'in_person', 'held', '2033-05-08', 'Bergen'),"
+    " (3, 1, 3, 0, 31, 'v', 'in_person', 'held', '2033-05-08', 'Bergen'),"
+    " (4, 2, 4, 0, 19, 'v', 'in_person', 'held', '2033-06-02', null),"
+    " (5, 2, 4, 20, 39, 'v', 'in_person', 'held', '2033-06-02', null)",
+    "insert into date_conflicts (id, meeting_id, document_id, char_start, char_end,"
+    " extractor_version, date_text, parsed_date, adopted_date, reason, resolution) values"
+    " (1, 2, 4, 10, 18, 'v', 'June 2', '2032-06-02', '2033-06-02', 'after publication',"
+    " 'year_adjusted')",
+]
+
+
+def test_fact_conflicts_list_every_source_of_a_disagreement_and_the_value_kept(engine):
+    with engine.begin() as connection:
+        for statement in CONFLICTING_SOURCES_ROWS:
+            connection.execute(text(statement))
+        rows = connection.execute(
+            text(
+                "select meeting_id, field, document_name, value, chosen_value, rule"
+                " from v_fact_conflicts order by meeting_id, field, document_name"
+            )
+        )
+        found = [tuple(row) for row in rows]
+    held_first = "a held report over a planned one, then the earliest day"
+    assert found == [
+        (1, "city", "preview.txt", "Oslo", "Bergen", "the first source that names it"),
+        (1, "city", "readout.txt", "Bergen", "Bergen", "the first source that names it"),
+        (1, "city", "report.txt", "Bergen", "Bergen", "the first source that names it"),
+        (1, "date", "preview.txt", "2033-05-09", "2033-05-08", held_first),
+        (1, "date", "readout.txt", "2033-05-08", "2033-05-08", held_first),
+        (1, "date", "report.txt", "2033-05-08", "2033-05-08", held_first),
+        (1, "status", "preview.txt", "planned", "held", "held over planned over cancelled"),
+        (1, "status", "readout.txt", "held", "held", "held over planned over cancelled"),
+        (1, "status", "report.txt", "held", "held", "held over planned over cancelled"),
+        # the agreeing meeting appears only for the date its source had to correct
+        (
+            2,
+            "date",
+            "agreed.txt",
+            "2032-06-02",
+            "2033-06-02",
+            "date year_adjusted: after publication",
+        ),
+    ]

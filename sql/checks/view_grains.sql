@@ -21,6 +21,11 @@ with keys as (
     select 'v_date_conflicts', cast(conflict_id as varchar(64)) from v_date_conflicts
     union all
     select 'v_quote_checks', cast(statement_id as varchar(64)) from v_quote_checks
+    union all
+    select 'v_fact_conflicts',
+        coalesce(cast(meeting_id as varchar(64)), '-') || ':' || field || ':' || document_name
+        || ':' || coalesce(value, '-') || ':' || cast(char_start as varchar(64))
+    from v_fact_conflicts
 ),
 
 final as (
