@@ -17,13 +17,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from etl.analysis import Analysis, AnalysisPool, Analyzer, Failure, one_line
 from etl.db.checks import run_checks
 from etl.db.migrate import ensure_schema
-from etl.db.quote_sources import meetings_with_broken_groups, meetings_written_by, quote_sources
+from etl.db.quote_sources import pending_meetings, quote_sources
 from etl.db.session import DatabaseBusy, make_engine, session_factory, transaction
 from etl.extract import EXTRACTOR_VERSION
 from etl.ingest.discover import Candidate, Discovery, Skipped, discover, read_documents
 from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.documents import load_document, record_rejection
-from etl.load.quote_checks import replace_quote_checks
+from etl.load.quote_checks import CHUNK as QUOTE_CHUNK
+from etl.load.quote_checks import replace_quote_checks, settle_pending
 from etl.load.reference import (
     person_ids,
     role_book,
@@ -270,7 +271,7 @@ class Pipeline:
         clock = time.perf_counter()
         report = RunReport(run_id, "running", results, problems)
         with transaction(self.sessions) as session:
-            check_quotes_of_run(session, run_id)
+            check_quotes_of_run(session)
             report.status = finish_run(session, run_id, report.run_counts)
             report.counts = table_counts(session)
             report.stale = stale_count(session, EXTRACTOR_VERSION)
@@ -301,10 +302,14 @@ class Pipeline:
         self.engine.dispose()
 
 
-def check_quotes_of_run(session: Session, run_id: int) -> int:
-    """Quote groups of the meetings this run wrote statements for (and of those
-    whose groups lost a source), decided again from all their statements."""
-    meetings = set(meetings_written_by(session, run_id)) | set(meetings_with_broken_groups(session))
-    if not meetings:
-        return 0
-    return replace_quote_checks(session, meetings, check_quotes(quote_sources(session, meetings)))
+def check_quotes_of_run(session: Session) -> int:
+    """Quote groups of the meetings marked pending (their statements were written
+    or cleared, by this run or by one that stopped before its end), decided again
+    from all their statements, a few hundred meetings at a time."""
+    meetings = pending_meetings(session)
+    written = 0
+    for start in range(0, len(meetings), QUOTE_CHUNK):
+        chunk = meetings[start : start + QUOTE_CHUNK]
+        written += replace_quote_checks(session, chunk, check_quotes(quote_sources(session, chunk)))
+    settle_pending(session, meetings)
+    return written

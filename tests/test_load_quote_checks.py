@@ -1,6 +1,8 @@
 """Quote checks are derived after each run, for the meetings it touched, and
 replaced in bulk (documents of our own)."""
 
+import contextlib
+
 from sqlalchemy import text
 
 from etl.db.queries import resolve_query, run_query
@@ -61,5 +63,55 @@ def test_a_news_story_and_the_transcript_it_quotes_form_checked_groups(database_
         (folder / "story.txt").write_text(NEWS.replace("very clear", "clear"), encoding="utf-8")
         pipeline.run([folder])  # the corrected story is decided again
         assert ("altered", "+very", "Antony Blinken", "remarks.txt") not in _checks(pipeline.engine)
+    finally:
+        pipeline.close()
+
+
+def test_a_run_stopped_before_its_end_leaves_its_meetings_to_the_next_run(
+    database_url, tmp_path, monkeypatch
+):
+    import etl.pipeline
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "remarks.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    (folder / "story.txt").write_text(NEWS, encoding="utf-8")
+    pipeline = Pipeline(get_settings(database_url))
+    try:
+
+        def stopped(session):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(etl.pipeline, "check_quotes_of_run", stopped)
+        with contextlib.suppress(KeyboardInterrupt):
+            pipeline.run([folder])
+        monkeypatch.undo()
+        assert _checks(pipeline.engine) == []
+        pipeline.run([folder])  # the documents are unchanged: the marks remain
+        assert len(_checks(pipeline.engine)) == 3
+    finally:
+        pipeline.close()
+
+
+def test_a_source_that_goes_takes_its_group_with_it_and_the_rest_is_decided_again(
+    database_url, tmp_path
+):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "remarks.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    (folder / "story.txt").write_text(NEWS, encoding="utf-8")
+    (folder / "copy.txt").write_text(
+        NEWS.replace("Blinken meets", "Blinken holds talks with"), encoding="utf-8"
+    )
+    pipeline = Pipeline(get_settings(database_url))
+    try:
+        pipeline.run([folder])
+        assert {best for *_, best in _checks(pipeline.engine)} == {"remarks.txt"}
+        (folder / "remarks.txt").write_text("", encoding="utf-8")  # now rejected as empty
+        pipeline.run([folder])
+        found = _checks(pipeline.engine)
+        # two copies of one story: each quote a group of two, both exact
+        assert len(found) == 4 and len({best for *_, best in found}) == 1
+        assert all(verdict == "exact" for verdict, *_ in found)
     finally:
         pipeline.close()

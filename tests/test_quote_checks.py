@@ -136,3 +136,82 @@ def test_the_published_day_breaks_ties_between_equal_reports():
     later = QuoteSource(2, 1, 102, 7, "US", "direct_quote", words, NEWS, dt.date(2031, 5, 2))
     earlier = QuoteSource(3, 1, 103, 7, "US", "direct_quote", words, NEWS, dt.date(2031, 5, 1))
     assert {c.best_statement_id for c in check_quotes([later, earlier])} == {3}
+
+
+def test_words_are_compared_whole_so_a_negation_is_an_alteration():
+    turn = source(
+        1,
+        "We are dissatisfied with the outcome of these talks so far.",
+        rank=TRANSCRIPT,
+        kind="transcript_turn",
+    )
+    quote = source(2, "We are satisfied with the outcome of these talks so far.")
+    assert verdicts(turn, quote)[2] == ("altered", "-dissatisfied +satisfied")
+
+
+def test_a_quote_found_in_two_speakers_turns_belongs_to_its_own_speakers_turn():
+    sentence = "We will continue to work together on climate change."
+    first = source(
+        1,
+        "Welcome to our guests. " + sentence + " Thank you.",
+        speaker=7,
+        kind="transcript_turn",
+        rank=TRANSCRIPT,
+    )
+    second = source(
+        2, "Thank you, Secretary. " + sentence, speaker=8, kind="transcript_turn", rank=TRANSCRIPT
+    )
+    news = source(3, sentence, speaker=8)
+    found = {
+        c.statement_id: (c.verdict, c.best_statement_id)
+        for c in check_quotes([first, second, news])
+    }
+    assert found[3] == ("exact", 2)
+
+
+def test_look_alike_quotes_are_not_chained_into_one_group():
+    climate = source(
+        1, "We will continue to work together on climate change and clean energy.", rank=OFFICIAL
+    )
+    drugs = source(
+        2, "We will continue to work together on fentanyl and illicit drug flows.", rank=OFFICIAL
+    )
+    short = source(3, "we will continue to work together")
+    groups = {c.statement_id: c.group_id for c in check_quotes([climate, drugs, short])}
+    assert groups.get(1) != groups.get(2) or 2 not in groups
+
+
+def test_words_said_are_the_best_source_before_words_reported():
+    reported = source(
+        1,
+        "Wang Yi said China would never accept interference in its internal affairs",
+        kind="reported",
+        rank=OFFICIAL,
+    )
+    quoted = source(2, "China will never accept interference in its internal affairs.")
+    assert {c.best_statement_id for c in check_quotes([reported, quoted])} == {2}
+    assert verdicts(reported, quoted)[1][0] == "paraphrased"
+
+
+def test_identical_reported_speech_in_two_documents_is_exact():
+    words = "the two sides would keep their channels of communication open at every level"
+    first, second = source(1, words, kind="reported"), source(2, words, kind="reported")
+    assert {v for v, _ in verdicts(first, second).values()} == {"exact"}
+
+
+def test_near_copies_are_compared_with_their_group_not_with_each_other(monkeypatch):
+    import etl.resolve.quote_checks as checks
+
+    compared = []
+    original = checks.process.cdist
+
+    def counting(queries, choices, **options):
+        compared.append(len(choices))
+        return original(queries, choices, **options)
+
+    monkeypatch.setattr(checks.process, "cdist", counting)
+    base = "Both sides agreed to keep their channels of communication open at every level number {}"
+    copies = [source(i, base.format(i)) for i in range(1, 401)]
+    found = check_quotes(copies)
+    assert len({c.group_id for c in found}) == 1 and len(found) == 400
+    assert sum(compared) < 2 * 400  # one leader to compare with, not every earlier copy

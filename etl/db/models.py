@@ -357,6 +357,16 @@ class QuoteCheck(Base):
     similarity: Mapped[float] = mapped_column(Float)
 
 
+class QuoteChecksPending(Base):
+    """A meeting whose quote groups must be decided again: marked in the same
+    transaction that writes or clears a document's statements, cleared by the
+    run's end that decides them, so an interrupted run leaves them marked."""
+
+    __tablename__ = "quote_checks_pending"
+
+    meeting_id: Mapped[int] = mapped_column(Integer, primary_key=True)  # kept if the meeting goes
+
+
 class Outcome(Timestamped, Base):
     __tablename__ = "outcomes"
     __table_args__ = (

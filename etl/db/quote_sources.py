@@ -4,34 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from etl.db.models import Document, Person, QuoteCheck, Statement
+from etl.db.models import Document, Person, QuoteChecksPending, Statement
 from etl.resolve.quote_checks import QuoteSource, source_rank
 
 
-def meetings_written_by(session: Session, run_id: int) -> list[int]:
-    """The meetings with statements of documents this run wrote."""
-    query = (
-        select(Statement.meeting_id)
-        .join(Document, Document.id == Statement.document_id)
-        .where(Document.run_id == run_id, Statement.meeting_id.is_not(None))
-        .distinct()
-    )
-    return sorted(m for m in session.scalars(query) if m is not None)
-
-
-def meetings_with_broken_groups(session: Session) -> list[int]:
-    """Meetings with a quote group now reported by fewer than two documents (a
-    source was re-extracted or removed): their groups are decided again."""
-    query = (
-        select(Statement.meeting_id)
-        .join(QuoteCheck, QuoteCheck.statement_id == Statement.id)
-        .group_by(QuoteCheck.group_id, Statement.meeting_id)
-        .having(func.count(distinct(Statement.document_id)) < 2)
-    )
-    return sorted({m for m in session.scalars(query) if m is not None})
+def pending_meetings(session: Session) -> list[int]:
+    """The meetings marked for their quote groups to be decided again."""
+    return sorted(session.scalars(select(QuoteChecksPending.meeting_id)))
 
 
 def quote_sources(session: Session, meeting_ids: Iterable[int]) -> list[QuoteSource]:

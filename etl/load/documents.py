@@ -18,6 +18,7 @@ from etl.db.models import (
     OutcomeMention,
     Person,
     PersonMentionRecord,
+    QuoteChecksPending,
     ReadFailure,
     Statement,
     StatementTopic,
@@ -87,8 +88,10 @@ def clear_facts(session: Session, document_id: int, roles: RoleBook) -> None:
             )
         )
     )
+    mark_quotes_pending(session, document_id)  # its statements' groups lose a member
     for model in (
         Statement,
+        DateConflictRecord,
         MeetingParticipant,
         MeetingMention,
         OutcomeMention,
@@ -227,6 +230,7 @@ def load_document(
                 )
             )
     _write_statements(session, resolved, document_id, meeting_ids, persons, topics, version)
+    mark_quotes_pending(session, document_id)
     outcomes = _write_outcomes(session, resolved, document_id, meeting_ids, topics, version)
     return LoadCounts(len(resolved.statements), len(set(meeting_ids)), outcomes)
 
@@ -364,3 +368,16 @@ def _write_outcomes(
             {"extractor_version": version},
         )
     return written
+
+
+def mark_quotes_pending(session: Session, document_id: int) -> None:
+    """The meetings of a document's statements get their quote groups decided
+    again at the end of the run (in this transaction: an interrupted run leaves
+    them marked for the next)."""
+    meetings = session.scalars(
+        select(Statement.meeting_id)
+        .where(Statement.document_id == document_id, Statement.meeting_id.is_not(None))
+        .distinct()
+    )
+    rows = [{"meeting_id": m} for m in meetings]
+    insert_many(session, QuoteChecksPending.__table__, rows)  # type: ignore[arg-type]

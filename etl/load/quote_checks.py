@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session, aliased
 
-from etl.db.models import QuoteCheck, Statement
+from etl.db.models import QuoteCheck, QuoteChecksPending, Statement
 from etl.load.upsert import insert_many
 from etl.resolve.quote_checks import QuoteCheck as Check
+
+CHUNK = 500  # meetings per statement: PostgreSQL takes at most 65,535 parameters
 
 
 def replace_quote_checks(session: Session, meeting_ids: Iterable[int], checks: list[Check]) -> int:
@@ -38,3 +40,29 @@ def replace_quote_checks(session: Session, meeting_ids: Iterable[int], checks: l
         ],
     )
     return len(checks)
+
+
+def settle_pending(session: Session, meeting_ids: Iterable[int]) -> None:
+    """Unmark decided meetings, and drop checks a meeting change left behind (a
+    statement that lost its meeting, or whose best source is now elsewhere)."""
+    ids = sorted(set(meeting_ids))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        session.execute(delete(QuoteChecksPending).where(QuoteChecksPending.meeting_id.in_(chunk)))
+    reported, best = aliased(Statement), aliased(Statement)
+    stray = (
+        select(QuoteCheck.id)
+        .join(reported, reported.id == QuoteCheck.statement_id)
+        .join(best, best.id == QuoteCheck.best_statement_id)
+        .where(
+            or_(
+                reported.meeting_id.is_(None),
+                best.meeting_id.is_(None),
+                reported.meeting_id != best.meeting_id,
+            )
+        )
+    )
+    session.execute(
+        delete(QuoteCheck).where(QuoteCheck.id.in_(stray)),
+        execution_options={"synchronize_session": False},
+    )

@@ -2,12 +2,13 @@
 checked against the group's best source.
 
 Statements of one meeting and one speaker side are compared (never all pairs of
-a corpus); identical normalised texts are compared once. Two statements are
-linked when one's words, normalised (letter case, quote marks, punctuation and
-spacing ignored), nearly all appear in order in the other (rapidfuzz's
-``partial_ratio``); linked statements from at least two documents form a
-group. The best source is a transcript turn, then an official readout, then a
-news quote (the longest, then the earliest published). Each other member is:
+a corpus); identical normalised texts (letter case, quote marks, punctuation and
+spacing ignored) are compared once. They are taken best source first (words said
+before words reported; a transcript turn, an official readout, news; the
+longest, the earliest published); each joins the group whose source it nearly
+appears in (rapidfuzz's ``partial_ratio``) or starts its own, so members attach
+to their source directly and near-copies cost one comparison each. A group from
+two or more documents is kept. Each member is, against the group's source:
 
 - ``misattributed``: the same words given to another speaker;
 - ``exact``: the best source's words, whole sentences of it;
@@ -147,23 +148,22 @@ def _around(member: str, text: str, start: int, end: int) -> str:
     return " ".join(source[first:last])
 
 
-def _best(members: Sequence[QuoteSource], normal: dict[int, str]) -> QuoteSource:
-    return min(
-        members,
-        key=lambda s: (
-            s.rank,
-            s.kind == "reported",
-            -len(normal[s.statement_id]),
-            s.published or dt.date.max,
-            s.statement_id,
-        ),
+def _source_order(source: QuoteSource, normal: dict[int, str]) -> tuple[object, ...]:
+    """Best source first: words said over words reported, a transcript turn over
+    an official document over news, the longest, the earliest published."""
+    return (
+        source.kind == "reported",
+        source.rank,
+        -len(normal[source.statement_id]),
+        source.published or dt.date.max,
+        source.statement_id,
     )
 
 
 def _verdict(member: QuoteSource, best: QuoteSource, normal: dict[int, str]) -> QuoteCheck:
     ours, theirs = normal[member.statement_id], normal[best.statement_id]
     group = best.statement_id
-    contained = ours in theirs  # cheap, and most reports are: no alignment needed
+    contained = f" {ours} " in f" {theirs} "  # whole words; most reports are: no alignment
     aligned = None if contained else fuzz.partial_ratio_alignment(ours, theirs)
     score = 100.0 if contained else (aligned.score if aligned else 0.0)
     # the source's words of the aligned part (an alignment may cut a word or
@@ -182,7 +182,7 @@ def _verdict(member: QuoteSource, best: QuoteSource, normal: dict[int, str]) -> 
         and score >= VERBATIM_SCORE
     ):
         return check("misattributed", None if contained else difference(ours, window))
-    if member.kind == "reported":
+    if member.kind == "reported" and best.kind != "reported":
         return check("paraphrased", None if contained else difference(ours, window))
     if contained:
         return check("exact" if _whole_sentences(ours, best.text) else "truncated")
@@ -191,10 +191,11 @@ def _verdict(member: QuoteSource, best: QuoteSource, normal: dict[int, str]) -> 
     return check("paraphrased", difference(ours, window))
 
 
-def _checked(group: Sequence[QuoteSource], normal: dict[int, str]) -> list[QuoteCheck]:
+def _checked(
+    group: Sequence[QuoteSource], best: QuoteSource, normal: dict[int, str]
+) -> list[QuoteCheck]:
     """Each member's check; reports of the same words, speaker and kind (copies
     of one story) are decided once."""
-    best = _best(group, normal)
     decided: dict[tuple[str, int | None, str], QuoteCheck] = {}
     checks = []
     for member in group:
@@ -209,58 +210,60 @@ def _checked(group: Sequence[QuoteSource], normal: dict[int, str]) -> list[Quote
     return checks
 
 
-def _linked(texts: list[str]) -> list[tuple[int, int]]:
-    """Pairs of texts whose shorter nearly appears in the longer. Two long texts
-    (whole transcript turns) are compared whole: a sliding partial match of two
-    long texts costs their product and they are copies or unrelated."""
-    short = [i for i, t in enumerate(texts) if len(t) <= LONG_CHARS]
-    long = [i for i, t in enumerate(texts) if len(t) > LONG_CHARS]
-    pairs = []
-    for rows, columns, scorer in (
-        (short, short, fuzz.partial_ratio),
-        (short, long, fuzz.partial_ratio),
-        (long, long, fuzz.ratio),
-    ):
-        if not rows or not columns:
-            continue
-        scores = process.cdist(
-            [texts[i] for i in rows],
-            [texts[j] for j in columns],
-            scorer=scorer,
-            score_cutoff=LINK_SCORE,
-        )
-        for r, c in zip(*scores.nonzero(), strict=True):
-            i, j = rows[int(r)], columns[int(c)]
-            if i != j:
-                pairs.append((min(i, j), max(i, j)))
-    return pairs
+def _scores(text: str, leaders: list[str]) -> list[float]:
+    """How nearly ``text`` appears in each leader (or a leader in it). Two long
+    texts (whole speeches) are compared whole: a sliding match of two long texts
+    costs their product, and they are copies or unrelated."""
+    if not leaders:
+        return []
+    partial = process.cdist([text], leaders, scorer=fuzz.partial_ratio, workers=1)[0]
+    if len(text) <= LONG_CHARS:
+        return [float(x) for x in partial]
+    whole = process.cdist([text], leaders, scorer=fuzz.ratio, workers=1)[0]
+    return [
+        float(w if len(leader) > LONG_CHARS else p)
+        for leader, p, w in zip(leaders, partial, whole, strict=True)
+    ]
 
 
 def _weight(text: str) -> int:
     return sum(3 if ord(c) >= 0x2E80 else 1 for c in text)
 
 
-def _groups(block: Sequence[QuoteSource], normal: dict[int, str]) -> list[list[QuoteSource]]:
-    """Linked statements of one block, as union-find components."""
+def _groups(
+    block: Sequence[QuoteSource], normal: dict[int, str]
+) -> list[tuple[list[QuoteSource], QuoteSource]]:
+    """The groups of one block, each with its best source. Texts are taken best
+    source first; each joins the leader (the first text of a group) it matches
+    best, or leads a group of its own. Members attach to their source directly,
+    never through a chain of look-alikes, and near-copies cost one comparison
+    per group, not per pair."""
     by_text: dict[str, list[QuoteSource]] = defaultdict(list)
     for source in block:
         if _weight(normal[source.statement_id]) >= MIN_WEIGHT:
             by_text[normal[source.statement_id]].append(source)
-    texts = sorted(by_text)
-    parent = list(range(len(texts)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in _linked(texts):
-        parent[root(i)] = root(j)
-    components: dict[int, list[QuoteSource]] = defaultdict(list)
-    for index, text in enumerate(texts):
-        components[root(index)].extend(by_text[text])
-    return [c for c in components.values() if len({s.document_id for s in c}) > 1]
+    first = {t: min(by_text[t], key=lambda s: _source_order(s, normal)) for t in by_text}
+    leaders: list[str] = []
+    members: dict[str, list[str]] = {}
+    for text in sorted(by_text, key=lambda t: _source_order(first[t], normal)):
+        scores = _scores(text, leaders)
+        speakers = {s.speaker_id for s in by_text[text]}
+        fits = [
+            (score, first[leader].speaker_id in speakers, -index)
+            for index, (leader, score) in enumerate(zip(leaders, scores, strict=True))
+            if score >= LINK_SCORE
+        ]
+        if fits:
+            members[leaders[-max(fits)[2]]].append(text)
+        else:
+            leaders.append(text)
+            members[text] = [text]
+    groups = []
+    for leader in leaders:
+        group = [s for text in members[leader] for s in by_text[text]]
+        if len({s.document_id for s in group}) > 1:
+            groups.append((group, first[leader]))
+    return groups
 
 
 def check_quotes(sources: Iterable[QuoteSource]) -> list[QuoteCheck]:
@@ -272,6 +275,6 @@ def check_quotes(sources: Iterable[QuoteSource]) -> list[QuoteCheck]:
     for key in sorted(blocks, key=lambda k: (k[0], k[1] or "")):
         block = blocks[key]
         normal = {s.statement_id: normalize_quote(s.text) for s in block}
-        for group in _groups(block, normal):
-            checks += _checked(group, normal)
+        for group, best in _groups(block, normal):
+            checks += _checked(group, best, normal)
     return sorted(checks, key=lambda c: c.statement_id)

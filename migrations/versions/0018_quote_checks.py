@@ -7,6 +7,8 @@ Create Date: 2026-11-30
 ``quote_checks`` holds, for each statement whose words other documents also
 report, its group (the best source's statement id), the verdict against that
 source and the words that differ; ``v_quote_checks`` reads it with names.
+``quote_checks_pending`` lists the meetings to decide again (all meetings with
+statements, at upgrade).
 """
 
 from collections.abc import Sequence
@@ -59,6 +61,16 @@ def upgrade() -> None:
     with op.batch_alter_table("quote_checks") as batch:
         batch.create_index(batch.f("ix_quote_checks_group_id"), ["group_id"])
         batch.create_index(batch.f("ix_quote_checks_best_statement_id"), ["best_statement_id"])
+    op.create_table(
+        "quote_checks_pending",
+        sa.Column("meeting_id", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("meeting_id", name=op.f("pk_quote_checks_pending")),
+    )
+    # every meeting with statements is decided by the next run
+    op.execute(
+        "insert into quote_checks_pending (meeting_id)"
+        " select distinct meeting_id from statements where meeting_id is not null"
+    )
     for statement in frozen_view_statements({"v_quote_checks": "0018"}):
         op.execute(statement)
 
@@ -66,4 +78,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     for statement in drop_view_statements(["v_quote_checks"]):
         op.execute(statement)
+    op.drop_table("quote_checks_pending")
     op.drop_table("quote_checks")

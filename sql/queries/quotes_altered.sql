@@ -29,4 +29,4 @@ final as (
 )
 
 select * from final
-order by start_date nulls last, meeting_id, group_id, document_name
+order by start_date nulls last, meeting_id, group_id, document_name, text
