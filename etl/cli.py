@@ -52,6 +52,12 @@ AllowEmptyOption = Annotated[
     bool,
     typer.Option("--allow-empty", help="Succeed when the input holds no document at all."),
 ]
+ParamOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--param", metavar="NAME=VALUE", help="A parameter the query declares (repeatable)."
+    ),
+]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print the run report as JSON (for scripts).")
 ]
@@ -389,12 +395,7 @@ def query(
     fmt: Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, csv or json.")] = (
         "table"
     ),
-    param: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--param", metavar="NAME=VALUE", help="A parameter the query declares (repeatable)."
-        ),
-    ] = None,
+    param: ParamOption = None,
     db: DbOption = None,
 ) -> None:
     """Run an analyst query and print its rows (read-only)."""
@@ -428,12 +429,7 @@ def export(
     fmt: Annotated[
         str, typer.Option("--format", metavar="FORMAT", help="csv, jsonl or parquet.")
     ] = "csv",
-    param: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--param", metavar="NAME=VALUE", help="A parameter the query declares (repeatable)."
-        ),
-    ] = None,
+    param: ParamOption = None,
     db: DbOption = None,
 ) -> None:
     """Write a view's or a query's rows to a file, streaming (read-only)."""
