@@ -30,6 +30,7 @@ from etl.load.reference import (
     role_book,
     sync_calendar,
     sync_gazetteer,
+    sync_official_sources,
     sync_topics,
 )
 from etl.load.runs import finish_run, record_checks, start_run, table_counts
@@ -109,6 +110,7 @@ class Pipeline:
             self.topics = sync_topics(session)
             self.persons = person_ids(session)
             sync_calendar(session, default_calendar(), self.persons)
+            sync_official_sources(session)
             self.roles = role_book(session)
         self.prepared = True
 

@@ -14,6 +14,7 @@ from etl.resolve.quote_checks import (
     check_quotes,
     difference,
     normalize_quote,
+    official_side,
     source_rank,
 )
 
@@ -117,6 +118,9 @@ def test_source_rank_reads_government_hosts_and_outlets():
     assert source_rank("direct_quote", None, "Ministry of Foreign Affairs of the PRC") == OFFICIAL
     assert source_rank("direct_quote", "https://news.example.com/story", "Daily Example") == NEWS
     assert source_rank("direct_quote", "https://governor.example.com/", None) == NEWS
+    assert official_side("https://www.mfa.gov.cn/web/wjbxw/", None) == "CN"
+    assert official_side(None, "U.S. Department of State") == "US"
+    assert official_side(None, "Ministry of Foreign Affairs of Ruritania") is None
 
 
 def test_difference_ignores_the_source_words_around_the_quote():

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
-from sqlalchemy import Engine, event, func, select
+from sqlalchemy import Engine, event, func, select, text
 from sqlalchemy.orm import Session
 
 from etl.db.models import (
@@ -17,7 +17,7 @@ from etl.db.models import (
     ReferenceMeeting,
     ReferenceMeetingPerson,
 )
-from etl.load.reference import sync_calendar, sync_gazetteer, sync_topics
+from etl.load.reference import sync_calendar, sync_gazetteer, sync_official_sources, sync_topics
 from etl.pipeline import Pipeline
 from etl.resolve.engagements import Calendar, Engagement, default_calendar
 from etl.resolve.gazetteer import Gazetteer, PersonEntry, Role
@@ -183,3 +183,31 @@ def test_a_corrected_calendar_entry_is_updated_and_a_new_principal_added(engine)
         count = session.scalar(select(func.count()).select_from(ReferenceMeeting))
     assert (venue, source, count) == ("Palais des Nations", "https://example.org/fixed", 1)
     assert sorted(people) == sorted(persons.values())
+
+
+def _official_rows(engine):
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("select kind, pattern, side from official_sources order by kind, pattern")
+        )
+        return [tuple(row) for row in rows]
+
+
+def test_the_official_source_rules_are_synced_and_kept_to_the_file(engine):
+    with Session(engine) as session, session.begin():
+        count = sync_official_sources(session)
+    rows = _official_rows(engine)
+    assert len(rows) == count and ("host", ".gov.cn", "CN") in rows
+    with engine.begin() as connection:  # an edited side and a rule the file no longer has
+        connection.execute(text("update official_sources set side = 'XX' where pattern = '.mil'"))
+        connection.execute(
+            text(
+                "insert into official_sources (kind, pattern, side) values ('outlet', 'Gone', 'US')"
+            )
+        )
+    with Session(engine) as session, session.begin():
+        sync_official_sources(session)
+    assert _official_rows(engine) == rows
+    with _writes(engine) as sent, Session(engine) as session, session.begin():
+        sync_official_sources(session)
+    assert sent == []

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 import etl.db.views as views
 from etl.db.migrate import downgrade, upgrade
 from etl.db.session import make_engine
 from etl.db.views import HISTORY_DIR, VIEWS_DIR, view_names, view_sql
+from etl.load.reference import sync_official_sources
 
 
 def test_a_fresh_database_has_the_views_of_sql_views(engine):
@@ -216,4 +218,51 @@ def test_fact_conflicts_list_every_source_of_a_disagreement_and_the_value_kept(e
             "2033-06-02",
             "date year_adjusted: after publication",
         ),
+    ]
+
+
+ONE_SIDED_ROWS = [
+    "insert into documents (id, name, sha256, status, text, url, outlet) values"
+    " (1, 'us.txt', 'a', 'loaded', 'They agreed to talks and to a hotline.',"
+    " 'https://www.example.gov/readout', null),"
+    " (2, 'cn.txt', 'b', 'loaded', 'Both agreed to hold talks.', null, '中华人民共和国外交部'),"
+    " (3, 'news.txt', 'c', 'loaded', 'They agreed to exchange students.', null, 'Daily Example')",
+    "insert into meetings (id, meeting_key, kind, status) values (1, 'k', 'in_person', 'held')",
+    "insert into meeting_mentions (id, meeting_id, document_id, char_start, char_end,"
+    " extractor_version, reported_kind, reported_status) values"
+    " (1, 1, 1, 0, 38, 'v', 'in_person', 'held'), (2, 1, 2, 0, 26, 'v', 'in_person', 'held'),"
+    " (3, 1, 3, 0, 33, 'v', 'in_person', 'held')",
+    "insert into outcomes (id, meeting_id, outcome_key, description, category, status) values"
+    " (1, 1, 'talks', 'hold talks', 'talks', 'agreed'),"
+    " (2, 1, 'hotline', 'a hotline', 'other', 'agreed'),"
+    " (3, 1, 'students', 'exchange students', 'other', 'agreed')",
+    "insert into outcome_mentions (id, outcome_id, document_id, char_start, char_end,"
+    " extractor_version) values (1, 1, 1, 16, 21, 'v'), (2, 1, 2, 15, 25, 'v'),"
+    " (3, 2, 1, 27, 37, 'v'), (4, 3, 3, 15, 32, 'v')",
+]
+
+
+def test_an_outcome_only_one_governments_documents_report_is_one_sided(engine):
+    with Session(engine) as session, session.begin():
+        sync_official_sources(session)
+    with engine.begin() as connection:
+        for statement in ONE_SIDED_ROWS:
+            connection.execute(text(statement))
+        rows = connection.execute(
+            text(
+                "select document_name, value, chosen_value, rule, char_start, char_end"
+                " from v_fact_conflicts where field = 'outcome'"
+            )
+        )
+        found = [tuple(row) for row in rows]
+    # the talks both sides report; the exchange only news reports: neither is one-sided
+    assert found == [
+        (
+            "us.txt",
+            "a hotline",
+            "agreed",
+            "one_sided: only the US side's own documents report it",
+            27,
+            37,
+        )
     ]

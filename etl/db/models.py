@@ -201,6 +201,24 @@ class ReferenceMeetingPerson(Base):
     )
 
 
+class OfficialSource(Base):
+    """A rule saying which documents are a government's own words: a URL host
+    suffix or an outlet name, and the side (etl/resolve/data/sources.yaml),
+    synced by every run so views can tell an official readout's side."""
+
+    __tablename__ = "official_sources"
+    __table_args__ = (
+        UniqueConstraint("kind", "pattern"),
+        CheckConstraint("kind in ('host', 'outlet')", name="kind"),
+        CheckConstraint("length(side) = 2", name="side_alpha2"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    pattern: Mapped[str] = mapped_column(String(128))
+    side: Mapped[str] = mapped_column(String(2))
+
+
 class Topic(Base):
     __tablename__ = "topics"
 

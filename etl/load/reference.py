@@ -5,10 +5,11 @@ YAML add rows without duplicating existing ones."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from etl.db.models import (
+    OfficialSource,
     Person,
     PersonAlias,
     PersonRole,
@@ -20,6 +21,7 @@ from etl.extract.topics import topic_labels
 from etl.load.upsert import insert_many, lookup, upsert
 from etl.resolve.engagements import Calendar, Engagement
 from etl.resolve.gazetteer import Gazetteer, normalize_name
+from etl.resolve.quote_checks import official_sources
 from etl.resolve.titles import RoleBook
 
 
@@ -158,6 +160,35 @@ def sync_topics(session: Session) -> dict[str, int]:
     missing = [{"slug": slug, "label": labels[slug]} for slug in labels if slug not in stored]
     insert_many(session, Topic.__table__, missing)  # type: ignore[arg-type]
     return {slug: id_ for id_, slug in session.execute(select(Topic.id, Topic.slug))}
+
+
+def sync_official_sources(session: Session) -> int:
+    """The official-source rules: missing ones added, changed sides updated,
+    rules no longer in the file removed; an up-to-date database is not written."""
+    wanted = {(kind, pattern): side for kind, pattern, side in official_sources()}
+    stored = {
+        (kind, pattern): (id_, side)
+        for id_, kind, pattern, side in session.execute(
+            select(
+                OfficialSource.id, OfficialSource.kind, OfficialSource.pattern, OfficialSource.side
+            )
+        )
+    }
+    gone = [id_ for key, (id_, _) in stored.items() if key not in wanted]
+    if gone:
+        session.execute(delete(OfficialSource).where(OfficialSource.id.in_(gone)))
+    for key, side in wanted.items():
+        if key in stored and stored[key][1] != side:
+            session.execute(
+                update(OfficialSource).where(OfficialSource.id == stored[key][0]).values(side=side)
+            )
+    missing = [
+        {"kind": kind, "pattern": pattern, "side": side}
+        for (kind, pattern), side in wanted.items()
+        if (kind, pattern) not in stored
+    ]
+    insert_many(session, OfficialSource.__table__, missing)  # type: ignore[arg-type]
+    return len(wanted)
 
 
 def person_ids(session: Session) -> dict[str, int]:

@@ -74,17 +74,31 @@ class QuoteCheck:
     similarity: float  # 0-100, partial_ratio against the best source
 
 
+def official_side(url: str | None, outlet: str | None) -> str | None:
+    """The government whose own words a document is (US, CN), or None."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    for suffix, side in _SOURCES["hosts"].items():
+        if host and host.endswith(suffix):
+            return str(side)
+    name = (outlet or "").casefold()
+    for office, side in _SOURCES["outlets"].items():
+        if name and office.casefold() in name:
+            return str(side)
+    return None
+
+
+def official_sources() -> list[tuple[str, str, str]]:
+    """The rules above as rows (kind, pattern, side), for the database."""
+    return [("host", k, v) for k, v in _SOURCES["hosts"].items()] + [
+        ("outlet", k, v) for k, v in _SOURCES["outlets"].items()
+    ]
+
+
 def source_rank(kind: str, url: str | None, outlet: str | None) -> int:
     """A transcript turn, an official document's statement, or news."""
     if kind == "transcript_turn":
         return TRANSCRIPT
-    host = (urlsplit(url).hostname or "") if url else ""
-    if host and any(host.endswith(suffix) for suffix in _SOURCES["official_hosts"]):
-        return OFFICIAL
-    name = (outlet or "").casefold()
-    if name and any(o.casefold() in name for o in _SOURCES["official_outlets"]):
-        return OFFICIAL
-    return NEWS
+    return OFFICIAL if official_side(url, outlet) else NEWS
 
 
 def normalize_quote(text: str) -> str:

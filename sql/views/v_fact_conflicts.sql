@@ -1,9 +1,11 @@
 -- On which facts do a meeting's sources disagree, and which value did the meeting keep?
 -- Grain: one row per meeting, field, source (document) and value of a
 -- disagreement (its first span): a field (date, city, country, venue, status)
--- for which the meeting's sources report two or more values; and one row per
--- date a source gave that the loader had to correct (date_conflicts: a wrong
--- year, a day the calendar knew, or dropped), at its span.
+-- for which the meeting's sources report two or more values; one row per date a
+-- source gave that the loader had to correct (date_conflicts: a wrong year, a
+-- day the calendar knew, or dropped), at its span; and, for a meeting both
+-- governments' own documents report (official_sources), one row per official
+-- source of an outcome only one side reports (field outcome, rule one_sided).
 -- value: what the source says; chosen_value: what the meeting row carries;
 -- rule: how that value was chosen.
 with src_meetings as (
@@ -20,6 +22,22 @@ src_documents as (
 
 src_date_conflicts as (
     select * from date_conflicts
+),
+
+src_outcomes as (
+    select * from outcomes
+),
+
+src_outcome_mentions as (
+    select * from outcome_mentions
+),
+
+documents_meta as (
+    select id, url, outlet from documents
+),
+
+rules as (
+    select * from official_sources
 ),
 
 reported as (
@@ -93,6 +111,77 @@ disagreements as (
     inner join src_meetings on src_meetings.id = spans.meeting_id
 ),
 
+official as (
+    -- each document that is a government's own words, and whose
+    select distinct documents_meta.id as document_id, rules.side
+    from documents_meta
+    inner join rules
+        on (
+            rules.kind = 'host'
+            and (
+                lower(documents_meta.url) like '%' || rules.pattern || '/%'
+                or lower(documents_meta.url) like '%' || rules.pattern
+            )
+        )
+        or (
+            rules.kind = 'outlet'
+            and lower(documents_meta.outlet) like '%' || lower(rules.pattern) || '%'
+        )
+),
+
+two_sided as (
+    -- meetings reported by both governments' own documents
+    select mentions.meeting_id
+    from mentions
+    inner join official on official.document_id = mentions.document_id
+    group by mentions.meeting_id
+    having count(distinct official.side) > 1
+),
+
+official_reports as (
+    select src_outcomes.id as outcome_id, src_outcomes.meeting_id, official.side,
+        src_outcome_mentions.document_id, src_outcome_mentions.char_start, src_outcome_mentions.char_end
+    from src_outcomes
+    inner join two_sided on two_sided.meeting_id = src_outcomes.meeting_id
+    inner join src_outcome_mentions on src_outcome_mentions.outcome_id = src_outcomes.id
+    inner join official on official.document_id = src_outcome_mentions.document_id
+),
+
+one_side_only as (
+    select outcome_id, min(side) as side
+    from official_reports
+    group by outcome_id
+    having count(distinct side) = 1
+),
+
+first_reports as (
+    -- an official source's first span reporting the outcome
+    select outcome_id, document_id, min(char_start) as char_start
+    from official_reports
+    group by outcome_id, document_id
+),
+
+one_sided as (
+    select
+        src_outcomes.meeting_id,
+        'outcome' as field,
+        first_reports.document_id,
+        src_outcomes.description as value,
+        first_reports.char_start,
+        min(official_reports.char_end) as char_end,
+        src_outcomes.status as chosen_value,
+        'one_sided: only the ' || one_side_only.side || ' side''s own documents report it' as rule
+    from first_reports
+    inner join one_side_only on one_side_only.outcome_id = first_reports.outcome_id
+    inner join src_outcomes on src_outcomes.id = first_reports.outcome_id
+    inner join official_reports
+        on official_reports.outcome_id = first_reports.outcome_id
+        and official_reports.document_id = first_reports.document_id
+        and official_reports.char_start = first_reports.char_start
+    group by src_outcomes.meeting_id, first_reports.document_id, src_outcomes.description,
+        first_reports.char_start, src_outcomes.status, one_side_only.side
+),
+
 corrected_dates as (
     select
         src_date_conflicts.meeting_id,
@@ -122,6 +211,8 @@ final as (
         select * from disagreements
         union all
         select * from corrected_dates
+        union all
+        select * from one_sided
     ) as facts
     inner join src_documents on src_documents.id = facts.document_id
 )
