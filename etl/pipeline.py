@@ -24,7 +24,11 @@ from etl.ingest.discover import Candidate, Discovery, Skipped, discover, read_do
 from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.documents import load_document, record_rejection
 from etl.load.quote_checks import CHUNK as QUOTE_CHUNK
-from etl.load.quote_checks import replace_quote_checks, settle_pending
+from etl.load.quote_checks import (
+    meetings_of_stray_checks,
+    replace_quote_checks,
+    settle_pending,
+)
 from etl.load.reference import (
     person_ids,
     role_book,
@@ -308,7 +312,7 @@ def check_quotes_of_run(session: Session) -> int:
     """Quote groups of the meetings marked pending (their statements were written
     or cleared, by this run or by one that stopped before its end), decided again
     from all their statements, a few hundred meetings at a time."""
-    meetings = pending_meetings(session)
+    meetings = sorted(set(pending_meetings(session)) | set(meetings_of_stray_checks(session)))
     written = 0
     for start in range(0, len(meetings), QUOTE_CHUNK):
         chunk = meetings[start : start + QUOTE_CHUNK]

@@ -4,9 +4,10 @@ replaced in bulk (documents of our own)."""
 import contextlib
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from etl.db.queries import resolve_query, run_query
-from etl.pipeline import Pipeline
+from etl.pipeline import Pipeline, check_quotes_of_run
 from etl.settings import get_settings
 
 TRANSCRIPT = """Remarks by Secretary of State Antony Blinken and Chinese Foreign Minister Wang Yi Before Their Meeting
@@ -113,5 +114,33 @@ def test_a_source_that_goes_takes_its_group_with_it_and_the_rest_is_decided_agai
         # two copies of one story: each quote a group of two, both exact
         assert len(found) == 4 and len({best for *_, best in found}) == 1
         assert all(verdict == "exact" for verdict, *_ in found)
+    finally:
+        pipeline.close()
+
+
+def test_checks_left_behind_by_a_meeting_change_are_decided_again(database_url, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "remarks.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    (folder / "story.txt").write_text(NEWS, encoding="utf-8")
+    (folder / "copy.txt").write_text(
+        NEWS.replace("Blinken meets", "Blinken sees"), encoding="utf-8"
+    )
+    pipeline = Pipeline(get_settings(database_url))
+    try:
+        pipeline.run([folder])
+        assert len(_checks(pipeline.engine)) == 5
+        with pipeline.engine.begin() as connection:  # the transcript's meeting went elsewhere
+            connection.execute(
+                text(
+                    "update statements set meeting_id = null where document_id ="
+                    " (select id from documents where name = 'remarks.txt')"
+                )
+            )
+        with Session(pipeline.engine) as session, session.begin():
+            check_quotes_of_run(session)
+        # the two stories' quotes are grouped again, without the transcript
+        found = _checks(pipeline.engine)
+        assert len(found) == 4 and {best for *_, best in found} == {"copy.txt"}
     finally:
         pipeline.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import Select, delete, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from etl.db.models import QuoteCheck, QuoteChecksPending, Statement
@@ -49,8 +49,17 @@ def settle_pending(session: Session, meeting_ids: Iterable[int]) -> None:
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         session.execute(delete(QuoteChecksPending).where(QuoteChecksPending.meeting_id.in_(chunk)))
+    session.execute(
+        delete(QuoteCheck).where(QuoteCheck.id.in_(stray_checks())),
+        execution_options={"synchronize_session": False},
+    )
+
+
+def stray_checks() -> Select[tuple[int]]:
+    """Checks a meeting change left behind: the statement lost its meeting, or
+    its best source is now in another meeting (or in none)."""
     reported, best = aliased(Statement), aliased(Statement)
-    stray = (
+    return (
         select(QuoteCheck.id)
         .join(reported, reported.id == QuoteCheck.statement_id)
         .join(best, best.id == QuoteCheck.best_statement_id)
@@ -62,7 +71,13 @@ def settle_pending(session: Session, meeting_ids: Iterable[int]) -> None:
             )
         )
     )
-    session.execute(
-        delete(QuoteCheck).where(QuoteCheck.id.in_(stray)),
-        execution_options={"synchronize_session": False},
+
+
+def meetings_of_stray_checks(session: Session) -> list[int]:
+    """The meetings whose statements hold stray checks: decided again with the rest."""
+    query = (
+        select(Statement.meeting_id)
+        .join(QuoteCheck, QuoteCheck.statement_id == Statement.id)
+        .where(QuoteCheck.id.in_(stray_checks()), Statement.meeting_id.is_not(None))
     )
+    return sorted({m for m in session.scalars(query.distinct()) if m is not None})
