@@ -41,7 +41,6 @@ MIN_WEIGHT = 20  # shorter statements are not linked: a Latin letter weighs 1, a
 DIFFERENCE_WIDTH = 200
 
 TRANSCRIPT, OFFICIAL, NEWS = 0, 1, 2  # source ranks, best first
-VERDICTS = ("exact", "altered", "truncated", "paraphrased", "misattributed")
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
 _SOURCES = yaml.safe_load(
     (Path(__file__).with_name("data") / "sources.yaml").read_text(encoding="utf-8")
