@@ -21,8 +21,11 @@ from etl.db.session import IMMEDIATE, exclude_writers, foreign_keys_deferred
 
 BOOKKEEPING = {"alembic_version", "ingestion_runs", "check_results"}
 """Tables that hold no document's facts: runs and checks, and the version table."""
-REFERENCE = {"reference_meetings", "reference_meeting_people"}
+REFERENCE = {"reference_meetings", "reference_meeting_people", "official_sources"}
 """Reference data, synced again by the next run: losing it re-extracts nothing."""
+DERIVED = {"quote_checks", "quote_checks_pending"}
+"""Decided from stored facts at the end of a run (the revision that brings them
+back marks every meeting to be decided again): losing them re-extracts nothing."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,7 @@ def compare(connection: Connection, before: Snapshot, after: Snapshot) -> Loss:
     loss = Loss()
 
     def touched(table: str, column: str | None) -> None:
-        if table in BOOKKEEPING | REFERENCE:
+        if table in BOOKKEEPING | REFERENCE | DERIVED:
             return
         documents = _documents_with(connection, table, column)
         if documents is None:
