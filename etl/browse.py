@@ -10,15 +10,14 @@ name normalised as aliases are, a date checked, a blank value NULL.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from etl.db.params import Param, declared
+from etl.db.params import Param, declared, read_value
 from etl.db.queries import QUERIES_DIR, available
-from etl.resolve.names import normalize_name
 
 PLUGIN = "summit_etl_params"
 PARAM_FUNCTIONS = {"name": "etl_param_name", "date": "etl_param_date", "text": "etl_param_text"}
@@ -68,29 +67,16 @@ def canned_queries() -> dict[str, dict[str, Any]]:
     return canned
 
 
-def _blank_is_null(value: Any) -> Any:
-    return None if value is None or (isinstance(value, str) and not value.strip()) else value
-
-
-def _param_name(value: Any) -> str | None:
-    value = _blank_is_null(value)
-    return None if value is None else normalize_name(str(value))
-
-
-def _param_date(value: Any) -> str | None:
-    value = _blank_is_null(value)
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value).strip()).isoformat()
-    except ValueError:
-        raise ValueError(f"a date is YYYY-MM-DD, not {value!r}") from None
+def _reader(kind: str) -> Callable[[Any], str | None]:
+    """A parameter of one kind read as ``etl query`` reads it (Datasette passes
+    text, empty when left blank)."""
+    param = Param("value", kind=kind)
+    return lambda value: read_value(param, None if value is None else str(value))
 
 
 def register_functions(connection: sqlite3.Connection) -> None:
-    connection.create_function(PARAM_FUNCTIONS["name"], 1, _param_name, deterministic=True)
-    connection.create_function(PARAM_FUNCTIONS["date"], 1, _param_date, deterministic=True)
-    connection.create_function(PARAM_FUNCTIONS["text"], 1, _blank_is_null, deterministic=True)
+    for kind, function in PARAM_FUNCTIONS.items():
+        connection.create_function(function, 1, _reader(kind), deterministic=True)
 
 
 def metadata(database: str, described: dict[str, Any]) -> dict[str, Any]:

@@ -100,11 +100,12 @@ def bind(query: str, declared_params: Declared, given: dict[str, str]) -> dict[s
             f"missing parameter {missing[0]} for {query}: it takes {declared_params.describe()}"
             f" (--param {missing[0]}=VALUE)"
         )
-    return {p.name: _read(p, present.get(p.name)) for p in declared_params.params}
+    return {p.name: read_value(p, present.get(p.name)) for p in declared_params.params}
 
 
-def _read(param: Param, value: str | None) -> str | None:
-    if value is None:
+def read_value(param: Param, value: str | None) -> str | None:
+    """A value as its kind reads it; a blank one is not given (None)."""
+    if value is None or not value.strip():
         return None
     if param.kind == "name":
         return normalize_name(value)
