@@ -16,12 +16,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from etl.analysis import Analysis, AnalysisPool, Analyzer, Failure, one_line
 from etl.db.checks import run_checks
+from etl.db.confidence_evidence import evidence_of_meetings, evidence_of_unplaced_statements
 from etl.db.migrate import ensure_schema
 from etl.db.quote_sources import pending_meetings, quote_sources
 from etl.db.session import DatabaseBusy, make_engine, session_factory, transaction
 from etl.extract import EXTRACTOR_VERSION
 from etl.ingest.discover import Candidate, Discovery, Skipped, discover, read_documents
 from etl.ingest.records import RawDocument, RejectedDocument
+from etl.load.confidence import write_confidences
 from etl.load.documents import load_document, record_rejection
 from etl.load.quote_checks import CHUNK as QUOTE_CHUNK
 from etl.load.quote_checks import (
@@ -46,6 +48,7 @@ from etl.load.stored import (
     stored_raw_documents,
 )
 from etl.orchestrate import BATCH_SIZE, Batch, Pending, orchestrate
+from etl.resolve.confidence import default_model
 from etl.resolve.engagements import default_calendar
 from etl.resolve.gazetteer import Gazetteer, default_gazetteer
 from etl.resolve.quote_checks import check_quotes
@@ -277,7 +280,7 @@ class Pipeline:
         clock = time.perf_counter()
         report = RunReport(run_id, "running", results, problems)
         with transaction(self.sessions) as session:
-            check_quotes_of_run(session)
+            decide_pending(session)
             report.status = finish_run(session, run_id, report.run_counts)
             report.counts = table_counts(session)
             report.stale = stale_count(session, EXTRACTOR_VERSION)
@@ -308,14 +311,17 @@ class Pipeline:
         self.engine.dispose()
 
 
-def check_quotes_of_run(session: Session) -> int:
-    """Quote groups of the meetings marked pending (their statements were written
-    or cleared, by this run or by one that stopped before its end), decided again
-    from all their statements, a few hundred meetings at a time."""
+def decide_pending(session: Session) -> int:
+    """The derived facts of the meetings marked pending (their sources were
+    written or cleared, by this run or by one that stopped before its end):
+    quote groups, then every fact's confidence, decided again from all their
+    sources, a few hundred meetings at a time. Returns the facts decided."""
     meetings = sorted(set(pending_meetings(session)) | set(meetings_of_stray_checks(session)))
-    written = 0
+    model = default_model()
+    decided = 0
     for start in range(0, len(meetings), QUOTE_CHUNK):
         chunk = meetings[start : start + QUOTE_CHUNK]
-        written += replace_quote_checks(session, chunk, check_quotes(quote_sources(session, chunk)))
+        replace_quote_checks(session, chunk, check_quotes(quote_sources(session, chunk)))
+        decided += write_confidences(session, model, evidence_of_meetings(session, chunk))
     settle_pending(session, meetings)
-    return written
+    return decided + write_confidences(session, model, evidence_of_unplaced_statements(session))

@@ -7,7 +7,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from etl.db.queries import resolve_query, run_query
-from etl.pipeline import Pipeline, check_quotes_of_run
+from etl.pipeline import Pipeline, decide_pending
 from etl.settings import get_settings
 
 TRANSCRIPT = """Remarks by Secretary of State Antony Blinken and Chinese Foreign Minister Wang Yi Before Their Meeting
@@ -83,7 +83,7 @@ def test_a_run_stopped_before_its_end_leaves_its_meetings_to_the_next_run(
         def stopped(session):
             raise KeyboardInterrupt
 
-        monkeypatch.setattr(etl.pipeline, "check_quotes_of_run", stopped)
+        monkeypatch.setattr(etl.pipeline, "decide_pending", stopped)
         with contextlib.suppress(KeyboardInterrupt):
             pipeline.run([folder])
         monkeypatch.undo()
@@ -138,7 +138,7 @@ def test_checks_left_behind_by_a_meeting_change_are_decided_again(database_url, 
                 )
             )
         with Session(pipeline.engine) as session, session.begin():
-            check_quotes_of_run(session)
+            decide_pending(session)
         # the two stories' quotes are grouped again, without the transcript
         found = _checks(pipeline.engine)
         assert len(found) == 4 and {best for *_, best in found} == {"copy.txt"}

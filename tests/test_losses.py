@@ -105,8 +105,8 @@ def test_reference_data_that_goes_marks_no_document(loaded):
 def test_derived_quote_checks_that_go_mark_no_document(loaded):
     """Below 0018 the quote checks go; the upgrade marks every meeting to be decided again."""
     with loaded.begin() as connection:
-        connection.execute(text("insert into quote_checks_pending (meeting_id) values (999)"))
+        connection.execute(text("insert into meetings_pending (meeting_id) values (999)"))
     loss = plan_downgrade(loaded, "0017")
-    assert any(line.startswith("table quote_checks_pending") for line in loss.lines)
+    assert any(line.startswith("table meetings_pending") for line in loss.lines)
     assert any(line.startswith("table official_sources") for line in loss.lines)
     assert not loss.documents and not loss.all_documents

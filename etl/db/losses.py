@@ -23,9 +23,16 @@ BOOKKEEPING = {"alembic_version", "ingestion_runs", "check_results"}
 """Tables that hold no document's facts: runs and checks, and the version table."""
 REFERENCE = {"reference_meetings", "reference_meeting_people", "official_sources"}
 """Reference data, synced again by the next run: losing it re-extracts nothing."""
-DERIVED = {"quote_checks", "quote_checks_pending"}
+DERIVED = {"quote_checks", "meetings_pending"}
 """Decided from stored facts at the end of a run (the revision that brings them
 back marks every meeting to be decided again): losing them re-extracts nothing."""
+DERIVED_COLUMNS = {
+    ("meetings", "confidence"),
+    ("meeting_people", "confidence"),
+    ("statements", "confidence"),
+    ("outcomes", "confidence"),
+}
+"""Columns decided at the end of a run, like the derived tables."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +136,7 @@ def compare(connection: Connection, before: Snapshot, after: Snapshot) -> Loss:
     loss = Loss()
 
     def touched(table: str, column: str | None) -> None:
-        if table in BOOKKEEPING | REFERENCE | DERIVED:
+        if table in BOOKKEEPING | REFERENCE | DERIVED or (table, column) in DERIVED_COLUMNS:
             return
         documents = _documents_with(connection, table, column)
         if documents is None:

@@ -49,6 +49,10 @@ def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} in ({', '.join(repr(v) for v in values)})"
 
 
+def confidence_check() -> CheckConstraint:
+    return CheckConstraint("confidence >= 0 and confidence <= 1", name="confidence")
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -236,6 +240,7 @@ class Meeting(Timestamped, Base):
             "end_date is null or start_date is null or end_date >= start_date", name="dates"
         ),
         CheckConstraint("country is null or length(country) = 2", name="country_alpha2"),
+        confidence_check(),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -252,6 +257,9 @@ class Meeting(Timestamped, Base):
     # an undated meeting can have been (kept as sources come and go)
     first_published: Mapped[dt.date | None] = mapped_column(Date)
     last_published: Mapped[dt.date | None] = mapped_column(Date)
+    # how likely the meeting is real, from its evidence (etl.resolve.confidence);
+    # null until the end of the run that wrote its sources decides it
+    confidence: Mapped[float | None] = mapped_column(Float)
 
 
 class MeetingPerson(Base):
@@ -259,6 +267,7 @@ class MeetingPerson(Base):
     so: what matching compares, read without scanning every source's rows."""
 
     __tablename__ = "meeting_people"
+    __table_args__ = (confidence_check(),)
 
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
@@ -266,6 +275,7 @@ class MeetingPerson(Base):
     person_id: Mapped[int] = mapped_column(
         ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+    confidence: Mapped[float | None] = mapped_column(Float)  # that this person took part
 
 
 class MeetingMention(Evidence, Base):
@@ -332,6 +342,7 @@ class Statement(Evidence, Base):
         UniqueConstraint("document_id", "char_start", "char_end", "kind"),
         CheckConstraint(_in("kind", STATEMENT_KINDS), name="kind"),
         span_check(),
+        confidence_check(),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -349,6 +360,7 @@ class Statement(Evidence, Base):
     via_interpreter: Mapped[bool] = mapped_column(Boolean, default=False)
     language: Mapped[str | None] = mapped_column(String(16))
     turn_index: Mapped[int | None] = mapped_column(Integer)
+    confidence: Mapped[float | None] = mapped_column(Float)  # that the speaker is right
 
 
 class QuoteCheck(Base):
@@ -375,12 +387,13 @@ class QuoteCheck(Base):
     similarity: Mapped[float] = mapped_column(Float)
 
 
-class QuoteChecksPending(Base):
-    """A meeting whose quote groups must be decided again: marked in the same
-    transaction that writes or clears a document's statements, cleared by the
-    run's end that decides them, so an interrupted run leaves them marked."""
+class MeetingPending(Base):
+    """A meeting whose derived facts (quote groups, confidences) must be decided
+    again: marked in the same transaction that writes or clears a document's
+    facts, cleared by the run's end that decides them, so an interrupted run
+    leaves them marked."""
 
-    __tablename__ = "quote_checks_pending"
+    __tablename__ = "meetings_pending"
 
     meeting_id: Mapped[int] = mapped_column(Integer, primary_key=True)  # kept if the meeting goes
 
@@ -391,6 +404,7 @@ class Outcome(Timestamped, Base):
         UniqueConstraint("meeting_id", "outcome_key"),
         CheckConstraint(_in("category", OUTCOME_CATEGORIES), name="category"),
         CheckConstraint(_in("status", OUTCOME_STATUSES), name="status"),
+        confidence_check(),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -402,6 +416,7 @@ class Outcome(Timestamped, Base):
     category: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16))
     topic_id: Mapped[int | None] = mapped_column(ForeignKey("topics.id", ondelete="SET NULL"))
+    confidence: Mapped[float | None] = mapped_column(Float)  # that it was agreed or discussed
 
 
 class OutcomeMention(Evidence, Base):

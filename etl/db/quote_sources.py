@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from etl.db.models import Document, Person, QuoteChecksPending, Statement
+from etl.db.models import Document, MeetingPending, Person, Statement
 from etl.resolve.quote_checks import QuoteSource, source_rank
 
 
 def pending_meetings(session: Session) -> list[int]:
     """The meetings marked for their quote groups to be decided again."""
-    return sorted(session.scalars(select(QuoteChecksPending.meeting_id)))
+    return sorted(session.scalars(select(MeetingPending.meeting_id)))
 
 
 def quote_sources(session: Session, meeting_ids: Iterable[int]) -> list[QuoteSource]:

@@ -14,11 +14,11 @@ from etl.db.models import (
     Meeting,
     MeetingMention,
     MeetingParticipant,
+    MeetingPending,
     Outcome,
     OutcomeMention,
     Person,
     PersonMentionRecord,
-    QuoteChecksPending,
     ReadFailure,
     Statement,
     StatementTopic,
@@ -88,7 +88,7 @@ def clear_facts(session: Session, document_id: int, roles: RoleBook) -> None:
             )
         )
     )
-    mark_quotes_pending(session, document_id)  # its statements' groups lose a member
+    mark_meetings_pending(session, document_id)  # they lose a source
     for model in (
         Statement,
         DateConflictRecord,
@@ -230,8 +230,8 @@ def load_document(
                 )
             )
     _write_statements(session, resolved, document_id, meeting_ids, persons, topics, version)
-    mark_quotes_pending(session, document_id)
     outcomes = _write_outcomes(session, resolved, document_id, meeting_ids, topics, version)
+    mark_meetings_pending(session, document_id)
     return LoadCounts(len(resolved.statements), len(set(meeting_ids)), outcomes)
 
 
@@ -370,14 +370,20 @@ def _write_outcomes(
     return written
 
 
-def mark_quotes_pending(session: Session, document_id: int) -> None:
-    """The meetings of a document's statements get their quote groups decided
-    again at the end of the run (in this transaction: an interrupted run leaves
-    them marked for the next)."""
-    meetings = session.scalars(
-        select(Statement.meeting_id)
-        .where(Statement.document_id == document_id, Statement.meeting_id.is_not(None))
-        .distinct()
+def mark_meetings_pending(session: Session, document_id: int) -> None:
+    """The meetings a document reports get their derived facts (quote groups,
+    confidences) decided again at the end of the run (in this transaction: an
+    interrupted run leaves them marked for the next)."""
+    sources = (
+        select(MeetingMention.meeting_id).where(MeetingMention.document_id == document_id),
+        select(MeetingParticipant.meeting_id).where(MeetingParticipant.document_id == document_id),
+        select(Statement.meeting_id).where(
+            Statement.document_id == document_id, Statement.meeting_id.is_not(None)
+        ),
+        select(Outcome.meeting_id)
+        .join(OutcomeMention, OutcomeMention.outcome_id == Outcome.id)
+        .where(OutcomeMention.document_id == document_id),
     )
-    rows = [{"meeting_id": m} for m in meetings]
-    insert_many(session, QuoteChecksPending.__table__, rows)  # type: ignore[arg-type]
+    meetings = {m for query in sources for m in session.scalars(query) if m is not None}
+    rows = [{"meeting_id": m} for m in sorted(meetings)]
+    insert_many(session, MeetingPending.__table__, rows)  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import Select, delete, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from etl.db.models import QuoteCheck, QuoteChecksPending, Statement
+from etl.db.models import MeetingPending, QuoteCheck, Statement
 from etl.load.upsert import insert_many
 from etl.resolve.quote_checks import QuoteCheck as Check
 
@@ -48,7 +48,7 @@ def settle_pending(session: Session, meeting_ids: Iterable[int]) -> None:
     ids = sorted(set(meeting_ids))
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        session.execute(delete(QuoteChecksPending).where(QuoteChecksPending.meeting_id.in_(chunk)))
+        session.execute(delete(MeetingPending).where(MeetingPending.meeting_id.in_(chunk)))
     session.execute(
         delete(QuoteCheck).where(QuoteCheck.id.in_(stray_checks())),
         execution_options={"synchronize_session": False},

@@ -3,6 +3,8 @@
 -- date_source: where its day is known from, the strongest of the mentions that
 -- report that day: the text itself, an earlier sentence (context), the
 -- dateline, or the reference calendar of known meetings; null without a day.
+-- confidence: how likely the meeting is real as described (0-1, from its evidence:
+-- sources, their kind and agreement; null until the end of the run).
 with src_meetings as (
     select * from meetings
 ),
@@ -51,7 +53,8 @@ final as (
             when 2 then 'context'
             when 3 then 'dateline'
             when 4 then 'calendar'
-        end as date_source
+        end as date_source,
+        src_meetings.confidence
     from src_meetings
     left join sources on sources.meeting_id = src_meetings.id
     left join dated_by on dated_by.meeting_id = src_meetings.id

@@ -2,6 +2,8 @@
 -- Grain: one row per outcome of a meeting (the same outcome from several sources is one row).
 -- The first source: the earliest published document (undated ones last), then by
 -- document name, then the earliest span: an ordering rule, not the load order.
+-- confidence: how likely the meeting agreed or discussed it (0-1; null until the
+-- end of the run).
 with src_outcomes as (
     select * from outcomes
 ),
@@ -54,7 +56,8 @@ final as (
         ranked.document_name,
         ranked.char_start,
         ranked.char_end,
-        source_counts.source_count
+        source_counts.source_count,
+        src_outcomes.confidence
     from src_outcomes
     inner join ranked on ranked.outcome_id = src_outcomes.id and ranked.source_rank = 1
     inner join source_counts on source_counts.outcome_id = src_outcomes.id

@@ -6,6 +6,8 @@
 -- that is the role up to its dots ("US Trade Representative") shows as written.
 -- role_title: the titles of the roles held (participant_roles), each once, in the
 -- order the roles were recorded, joined with '; '.
+-- confidence: how likely the person took part (0-1, from the evidence; null until
+-- the end of the run that wrote the sources).
 -- Where sources differ, each column takes what most sources give (a written title:
 -- a capitalised one first), ties broken alphabetically: never the load order.
 with recursive participants as (
@@ -14,6 +16,10 @@ with recursive participants as (
 
 src_persons as (
     select * from persons
+),
+
+src_people as (
+    select * from meeting_people
 ),
 
 src_participant_roles as (
@@ -171,9 +177,13 @@ final as (
         titled.title_as_written,
         titled.role_title,
         titled.side,
-        titled.source_count
+        titled.source_count,
+        src_people.confidence
     from titled
     inner join src_persons on src_persons.id = titled.person_id
+    left join src_people
+        on src_people.meeting_id = titled.meeting_id
+        and src_people.person_id = titled.person_id
 )
 
 select * from final

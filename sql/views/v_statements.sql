@@ -1,5 +1,6 @@
 -- Who said what, where: transcript turns, direct quotes and reported speech.
 -- Grain: one row per statement (one span of one document).
+-- confidence: how likely the speaker is right (0-1; null until the end of the run).
 with src_statements as (
     select * from statements
 ),
@@ -26,7 +27,8 @@ final as (
         src_statements.turn_index,
         src_documents.name as document_name,
         src_statements.char_start,
-        src_statements.char_end
+        src_statements.char_end,
+        src_statements.confidence
     from src_statements
     inner join src_documents on src_documents.id = src_statements.document_id
     left join src_persons on src_persons.id = src_statements.speaker_id

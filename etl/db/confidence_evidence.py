@@ -1,0 +1,257 @@
+"""The evidence behind each fact of a set of meetings, read in a few bulk
+queries: what :mod:`etl.resolve.confidence` scores."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy.orm import Session, aliased
+
+from etl.db.models import (
+    Document,
+    Meeting,
+    MeetingMention,
+    MeetingParticipant,
+    MeetingPerson,
+    Outcome,
+    OutcomeMention,
+    Person,
+    PersonMentionRecord,
+    QuoteCheck,
+    Statement,
+)
+from etl.resolve.confidence import (
+    EXACT_METHODS,
+    Evidence,
+    MeetingEvidence,
+    OutcomeEvidence,
+    ParticipantEvidence,
+    SpeakerEvidence,
+)
+from etl.resolve.quote_checks import official_side
+
+SIDES = ("US", "CN")
+DATE_RANK = {"text": 1, "context": 2, "dateline": 3, "calendar": 4}
+AGREEING = ("exact", "truncated", "altered")  # the same words, give or take an edit
+_IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def words(text: str) -> int:
+    """Words of a statement; two CJK characters count as one (no spaces there)."""
+    return max(len(text.split()), len(_IDEOGRAPH.findall(text)) // 2)
+
+
+def _governments(session: Session, document_ids: Iterable[int]) -> dict[int, str | None]:
+    ids = sorted(set(document_ids))
+    rows = session.execute(
+        select(Document.id, Document.url, Document.outlet).where(Document.id.in_(ids))
+    )
+    return {row.id: official_side(row.url, row.outlet) for row in rows}
+
+
+def _meeting_documents(session: Session, ids: list[int]) -> dict[int, set[int]]:
+    documents: dict[int, set[int]] = defaultdict(set)
+    query = select(MeetingMention.meeting_id, MeetingMention.document_id).where(
+        MeetingMention.meeting_id.in_(ids)
+    )
+    for meeting_id, document_id in session.execute(query):
+        documents[meeting_id].add(document_id)
+    return documents
+
+
+def meeting_evidence(
+    session: Session, ids: list[int], documents: dict[int, set[int]], side: dict[int, str | None]
+) -> list[MeetingEvidence]:
+    mentions = defaultdict(list)
+    query = select(
+        MeetingMention.meeting_id,
+        MeetingMention.reported_status,
+        MeetingMention.reported_date,
+        MeetingMention.date_source,
+    ).where(MeetingMention.meeting_id.in_(ids))
+    for row in session.execute(query):
+        mentions[row.meeting_id].append(row)
+    countries: dict[int, list[str | None]] = defaultdict(list)
+    query_people = (
+        select(MeetingPerson.meeting_id, Person.country)
+        .join(Person, Person.id == MeetingPerson.person_id)
+        .where(MeetingPerson.meeting_id.in_(ids))
+    )
+    for meeting_id, country in session.execute(query_people):
+        countries[meeting_id].append(country)
+    found = []
+    meetings = select(Meeting.id, Meeting.start_date, Meeting.city).where(Meeting.id.in_(ids))
+    for meeting in session.execute(meetings.order_by(Meeting.id)):
+        own = mentions[meeting.id]
+        dated = [
+            m.date_source
+            for m in own
+            if m.date_source and meeting.start_date and m.reported_date == meeting.start_date
+        ]
+        found.append(
+            MeetingEvidence(
+                meeting_id=meeting.id,
+                documents=len(documents[meeting.id]),
+                governments=len({side[d] for d in documents[meeting.id]} - {None}),
+                date_source=min(dated, key=DATE_RANK.__getitem__) if dated else None,
+                statuses=len({m.reported_status for m in own}),
+                people=len(countries[meeting.id]),
+                sides=len(set(countries[meeting.id]) & set(SIDES)),
+                place=meeting.city is not None,
+            )
+        )
+    return found
+
+
+def participant_evidence(
+    session: Session, ids: list[int], documents: dict[int, set[int]]
+) -> list[ParticipantEvidence]:
+    query = (
+        select(
+            MeetingParticipant.meeting_id,
+            MeetingParticipant.person_id,
+            MeetingParticipant.document_id,
+            MeetingParticipant.title_as_written,
+            Person.country,
+            PersonMentionRecord.method,
+        )
+        .join(Person, Person.id == MeetingParticipant.person_id)
+        .outerjoin(
+            PersonMentionRecord,
+            and_(
+                PersonMentionRecord.document_id == MeetingParticipant.document_id,
+                PersonMentionRecord.char_start == MeetingParticipant.char_start,
+                PersonMentionRecord.char_end == MeetingParticipant.char_end,
+            ),
+        )
+        .where(MeetingParticipant.meeting_id.in_(ids))
+    )
+    rows = defaultdict(list)
+    for row in session.execute(query):
+        rows[row.meeting_id, row.person_id].append(row)
+    return [
+        ParticipantEvidence(
+            meeting_id=meeting_id,
+            person_id=person_id,
+            documents=len({r.document_id for r in own}),
+            meeting_documents=len(documents[meeting_id]),
+            named=any(r.method in EXACT_METHODS for r in own),
+            third_country=own[0].country not in SIDES,
+            titled=any(r.title_as_written for r in own),
+        )
+        for (meeting_id, person_id), own in sorted(rows.items())
+    ]
+
+
+def speaker_evidence(session: Session, statements: ColumnElement[bool]) -> list[SpeakerEvidence]:
+    """``statements``: a where clause on :class:`Statement` choosing them."""
+    best = aliased(Statement)
+    member = aliased(Statement)
+    chosen = select(Statement.id).where(statements)
+    confirmed: set[int] = set()
+    verdicts: dict[int, str] = {}
+    query = (
+        select(
+            member.id.label("member"),
+            member.document_id.label("member_document"),
+            member.speaker_id.label("member_speaker"),
+            best.id.label("best"),
+            best.document_id.label("best_document"),
+            best.speaker_id.label("best_speaker"),
+            QuoteCheck.verdict,
+        )
+        .join(member, member.id == QuoteCheck.statement_id)
+        .join(best, best.id == QuoteCheck.best_statement_id)
+        .where((member.id.in_(chosen)) | (best.id.in_(chosen)))
+    )
+    for row in session.execute(query):
+        verdicts[row.member] = row.verdict
+        if (
+            row.verdict in AGREEING
+            and row.member_document != row.best_document
+            and row.member_speaker is not None
+            and row.member_speaker == row.best_speaker
+        ):
+            confirmed |= {row.member, row.best}
+    rows = session.execute(
+        select(Statement.id, Statement.kind, Statement.speaker_id, Statement.speaker_method)
+        .add_columns(Statement.text)
+        .where(statements)
+        .order_by(Statement.id)
+    )
+    return [
+        SpeakerEvidence(
+            statement_id=row.id,
+            kind=row.kind,
+            method=(row.speaker_method or "unknown") if row.speaker_id is not None else None,
+            words=words(row.text),
+            verdict=verdicts.get(row.id),
+            confirmed=row.id in confirmed,
+        )
+        for row in rows
+    ]
+
+
+def outcome_evidence(
+    session: Session, ids: list[int], documents: dict[int, set[int]], side: dict[int, str | None]
+) -> list[OutcomeEvidence]:
+    query = (
+        select(
+            Outcome.id,
+            Outcome.meeting_id,
+            Outcome.status,
+            Outcome.category,
+            OutcomeMention.document_id,
+        )
+        .join(OutcomeMention, OutcomeMention.outcome_id == Outcome.id)
+        .where(Outcome.meeting_id.in_(ids))
+    )
+    rows = defaultdict(list)
+    for row in session.execute(query):
+        rows[row.id].append(row)
+    return [
+        OutcomeEvidence(
+            outcome_id=outcome_id,
+            documents=len({r.document_id for r in own}),
+            meeting_documents=len(documents[own[0].meeting_id]),
+            governments=len({side.get(r.document_id) for r in own} - {None}),
+            agreed=own[0].status == "agreed",
+            category=own[0].category,
+        )
+        for outcome_id, own in sorted(rows.items())
+    ]
+
+
+def evidence_of_meetings(session: Session, meeting_ids: Iterable[int]) -> list[Evidence]:
+    """Every fact of these meetings with its evidence: the meetings, their
+    participants, their statements' speakers and their outcomes."""
+    ids = sorted(set(meeting_ids))
+    if not ids:
+        return []
+    documents = _meeting_documents(session, ids)
+    outcome_documents = select(OutcomeMention.document_id).join(
+        Outcome, Outcome.id == OutcomeMention.outcome_id
+    )
+    side = _governments(
+        session,
+        {d for own in documents.values() for d in own}
+        | set(session.scalars(outcome_documents.where(Outcome.meeting_id.in_(ids)))),
+    )
+    return [
+        *meeting_evidence(session, ids, documents, side),
+        *participant_evidence(session, ids, documents),
+        *speaker_evidence(session, Statement.meeting_id.in_(ids)),
+        *outcome_evidence(session, ids, documents, side),
+    ]
+
+
+def evidence_of_unplaced_statements(session: Session, undecided: bool = True) -> list[Evidence]:
+    """Statements of no meeting (only those still without a confidence, unless
+    ``undecided`` is False)."""
+    chosen: ColumnElement[bool] = Statement.meeting_id.is_(None)
+    if undecided:
+        chosen = and_(chosen, Statement.confidence.is_(None))
+    return list(speaker_evidence(session, chosen))

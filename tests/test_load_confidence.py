@@ -1,0 +1,105 @@
+"""Every fact gets a confidence at the end of the run that wrote its sources,
+decided again when a source comes or goes (documents of our own)."""
+
+import contextlib
+
+from sqlalchemy import text
+
+import etl.pipeline
+from etl.pipeline import Pipeline
+from etl.settings import get_settings
+
+STORY = """Lin and Carter hold talks in Geneva
+
+GENEVA, March 3, 2025 — Chinese Vice Premier He Lifeng met Treasury Secretary Janet Yellen in Geneva on Monday, and the two sides agreed to set up a working group on financial stability.
+
+"We had a candid and constructive exchange on the economy," Yellen told reporters after the meeting.
+"""
+
+SECOND_STORY = """Yellen, He agree on financial working group
+
+GENEVA, March 3, 2025 — U.S. Treasury Secretary Janet Yellen and Chinese Vice Premier He Lifeng met in Geneva on Monday. The two sides agreed to set up a working group on financial stability, officials said.
+"""
+
+VIEWS = ("v_meetings", "v_participants", "v_statements", "v_outcomes")
+
+
+def _confidences(engine):
+    with engine.connect() as connection:
+        return {
+            view: [row[0] for row in connection.execute(text(f"select confidence from {view}"))]
+            for view in VIEWS
+        }
+
+
+def _meeting_confidence(engine):
+    with engine.connect() as connection:
+        return connection.execute(text("select confidence from v_meetings")).scalar_one()
+
+
+def _pending(engine):
+    with engine.connect() as connection:
+        return connection.execute(text("select count(*) from meetings_pending")).scalar_one()
+
+
+def test_every_fact_in_the_four_views_has_a_confidence_between_zero_and_one(database_url, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "story.txt").write_text(STORY, encoding="utf-8")
+    pipeline = Pipeline(get_settings(database_url))
+    try:
+        pipeline.run([folder])
+        found = _confidences(pipeline.engine)
+        assert all(found[view] for view in VIEWS), found  # each view has facts
+        assert all(0 <= c <= 1 for values in found.values() for c in values), found
+        assert _pending(pipeline.engine) == 0
+    finally:
+        pipeline.close()
+
+
+def test_a_second_source_raises_the_meetings_confidence_and_its_removal_lowers_it_again(
+    database_url, tmp_path
+):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "story.txt").write_text(STORY, encoding="utf-8")
+    pipeline = Pipeline(get_settings(database_url))
+    try:
+        pipeline.run([folder])
+        alone = _meeting_confidence(pipeline.engine)
+        (folder / "second.txt").write_text(SECOND_STORY, encoding="utf-8")
+        pipeline.run([folder])
+        with pipeline.engine.connect() as connection:
+            assert connection.execute(text("select source_count from v_meetings")).scalar() == 2
+        together = _meeting_confidence(pipeline.engine)
+        assert together > alone
+        (folder / "second.txt").write_text("", encoding="utf-8")  # now rejected as empty
+        pipeline.run([folder])
+        assert _meeting_confidence(pipeline.engine) == alone
+    finally:
+        pipeline.close()
+
+
+def test_a_run_stopped_before_its_end_leaves_the_meetings_for_the_next_run(
+    database_url, tmp_path, monkeypatch
+):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "story.txt").write_text(STORY, encoding="utf-8")
+    pipeline = Pipeline(get_settings(database_url))
+    try:
+
+        def stopped(session):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(etl.pipeline, "decide_pending", stopped)
+        with contextlib.suppress(KeyboardInterrupt):
+            pipeline.run([folder])
+        monkeypatch.undo()
+        assert _meeting_confidence(pipeline.engine) is None
+        assert _pending(pipeline.engine) == 1
+        pipeline.run([folder])  # nothing to load, but the meeting is decided
+        assert _meeting_confidence(pipeline.engine) is not None
+        assert all(None not in values for values in _confidences(pipeline.engine).values())
+    finally:
+        pipeline.close()
