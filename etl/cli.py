@@ -621,6 +621,38 @@ def evaluate(
         raise typer.Exit(1)
 
 
+@app.command()
+def calibrate(
+    gold: Annotated[
+        Path,
+        typer.Argument(metavar="GOLD", help="A gold file.", exists=True, dir_okay=False),
+    ],
+    docs: Annotated[
+        list[Path],
+        typer.Option(
+            "--docs", metavar="PATH", help="The gold's documents (repeatable).", exists=True
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(metavar="FILE", help="Where to write the model (YAML).", dir_okay=False),
+    ],
+) -> None:
+    """Fit the confidence model on an annotated corpus: load the documents into a
+    throwaway database, judge each fact against the gold, fit the weights, and
+    write them to --out (the shipped model is etl/resolve/data/confidence.yaml)."""
+    from etl.evaluate import load_gold
+    from etl.evaluate.calibrate import calibrate_documents, model_yaml
+
+    calibration = calibrate_documents([p.resolve() for p in docs], load_gold(gold))
+    text = model_yaml(calibration)
+    partial = out.with_name(f".{out.name}.partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(out)
+    judged = ", ".join(f"{k} {n}" for k, n in calibration.samples.items())
+    typer.echo(f"wrote {out} (facts judged: {judged})")
+
+
 def _fail(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(1)

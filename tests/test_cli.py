@@ -469,6 +469,9 @@ def test_evaluate_prints_the_figures_then_each_documents_errors_with_spans(loade
     assert any(line.startswith("accuracy: date 1.000") for line in lines)
     assert "mfa_readout.txt" in lines
     assert any(re.match(r"  spurious outcome   \[\d+-\d+\] discussed ", line) for line in lines)
+    bands = lines.index("precision per confidence band:")
+    assert lines[bands + 1].split(" | ")[:3] == ["facts      ", "band        ", "judged"]
+    assert any(line.startswith("meeting     | [") for line in lines[bands:])
 
 
 def test_evaluate_as_json_has_the_floors_figures_and_the_documents(loaded):
@@ -484,6 +487,10 @@ def test_evaluate_as_json_has_the_floors_figures_and_the_documents(loaded):
         "missed",
         "spurious",
     }
+    meetings = report["confidence"]["meeting"]
+    assert meetings["monotone"] is True
+    assert sum(band["facts"] for band in meetings["bands"]) == report["meetings"]["predicted"]
+    assert all(0 <= band["mean_confidence"] <= 1 for band in meetings["bands"])
 
 
 def test_evaluate_loads_documents_into_a_throwaway_database_and_checks_floors(tmp_path):

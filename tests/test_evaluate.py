@@ -202,3 +202,51 @@ def test_the_two_halves_of_a_split_quote_are_both_right_and_recall_counts_the_go
 def test_two_persons_rows_for_one_gold_person_are_a_duplicate():
     persons = ["Antony Blinken", "Secretary Blinken", "Wang Yi", "Unknown Person"]
     assert evaluate(parse_gold(GOLD), predicted(persons=persons)).person_duplicates == 1
+
+
+def test_each_fact_the_figures_count_is_judged_with_the_confidence_it_was_given():
+    found = meeting(1, ["Blinken", "Wang Yi", "Someone Else"], date(2023, 6, 18), "beijing")
+    found.confidence = 0.9
+    found.people.update({"Blinken": (11, 0.95), "Wang Yi": (12, 0.9), "Someone Else": (13, 0.4)})
+    stray = meeting(2, ["Blinken", "Another Stranger", "Third Stranger"])
+    stray.confidence = 0.3
+    outcomes = [
+        PredictedOutcome(
+            1, "agreed to increase flights", "commitment", "agreed", Source("a.txt", 0, 9), 21, 0.8
+        ),
+        PredictedOutcome(1, "invited Wang to visit", "other", "discussed", Source("a.txt", 9, 20)),
+        PredictedOutcome(1, "discussed Taiwan", "other", "discussed", Source("a.txt", 20, 30), 23),
+    ]
+    statements = {
+        "a.txt": (
+            PredictedStatement(
+                "we made progress on trade",
+                "We made progress on trade",
+                "Blinken",
+                Source("a.txt", 0, 25),
+                31,
+                0.7,
+            ),
+            PredictedStatement(
+                "we made progress on it",
+                "We made progress on it",
+                "Wang Yi",
+                Source("a.txt", 30, 52),
+                32,
+                0.6,
+            ),
+        )
+    }
+    result = evaluate(parse_gold(GOLD), predicted([found, stray], outcomes, statements))
+    judged = sorted((j.kind, j.key, j.confidence, j.right) for j in result.judged)
+    assert judged == [
+        ("meeting", (1,), 0.9, True),
+        ("meeting", (2,), 0.3, False),
+        ("outcome", (21,), 0.8, True),
+        ("outcome", (23,), None, False),  # the invitation is neutral: not judged
+        ("participant", (1, 11), 0.95, True),
+        ("participant", (1, 12), 0.9, True),
+        ("participant", (1, 13), 0.4, False),
+        ("speaker", (31,), 0.7, True),
+        ("speaker", (32,), 0.6, False),  # the right words, the wrong speaker
+    ]

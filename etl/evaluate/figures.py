@@ -48,12 +48,24 @@ class Finding:
     end: int | None = None
 
 
+@dataclass(frozen=True)
+class Judged:
+    """One predicted fact the gold decides: right or not, and the confidence
+    the database gave it (kinds as in :mod:`etl.resolve.confidence`)."""
+
+    kind: str  # meeting, participant, speaker, outcome
+    key: tuple[int, ...]  # meeting id; meeting and person ids; statement id; outcome id
+    confidence: float | None
+    right: bool
+
+
 @dataclass
 class Evaluation:
     figures: dict[str, Figure]  # meetings, participants, outcomes, statements
     accuracy: dict[str, float]  # date, status, city, title, attribution, outcome category…
     person_duplicates: int
     findings: list[Finding] = field(default_factory=list)
+    judged: list[Judged] = field(default_factory=list)
 
     def headline(self) -> dict[str, float]:
         """The figures the quality floors name."""

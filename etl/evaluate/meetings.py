@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from etl.evaluate.figures import Figure, Finding, ratio
+from etl.evaluate.figures import Figure, Finding, Judged, ratio
 from etl.evaluate.gold import Gold, GoldMeeting
 from etl.evaluate.keys import same_city
 from etl.evaluate.predicted import Predicted, PredictedMeeting, PredictedOutcome
@@ -61,9 +61,11 @@ def pair_meetings(gold: Gold, predicted: Predicted) -> Paired:
 
 
 def score_meetings(
-    gold: Gold, predicted: Predicted, paired: Paired, findings: list[Finding]
+    gold: Gold, predicted: Predicted, paired: Paired, findings: list[Finding], judged: list[Judged]
 ) -> tuple[Figure, Figure, dict[str, float]]:
-    """Meetings and participants figures, and the field accuracies of paired meetings."""
+    """Meetings and participants figures, and the field accuracies of paired
+    meetings. Judged: each meeting (right when it stands for a required gold
+    one) and each participant of a paired meeting, as the figures count them."""
     required = [i for i, g in enumerate(gold.meetings) if g.required]
     neutral = sum(1 for i in paired if not gold.meetings[i].required)
     meetings = Figure(
@@ -77,6 +79,7 @@ def score_meetings(
             findings.extend(Finding(d, "meeting", "missed", g.key) for d in g.docs or ("",))
             continue
         m = paired[i]
+        judged.append(Judged("meeting", (m.meeting_id,), m.confidence, True))
         document = g.docs[0] if g.docs else ""
         for name, ok, found, gold_value in (
             ("date", m.start in g.dates if g.dates else m.start is None, m.start, g.dates),
@@ -100,6 +103,12 @@ def score_meetings(
                     )
                 )
         present = people(gold, m) - g.optional
+        for name, _title in m.participants:
+            person_id, confidence = m.people.get(name, (0, None))
+            person = gold.canonical(name)
+            if person not in g.optional:
+                key = (m.meeting_id, person_id)
+                judged.append(Judged("participant", key, confidence, person in g.participants))
         for extra in sorted(p or "" for p in present - g.participants):
             findings.append(
                 Finding(document, "meeting", "wrong", f"{g.key}: extra participant {extra}")
@@ -124,6 +133,7 @@ def score_meetings(
     taken = {id(m) for m in paired.values()}
     for m in predicted.meetings:
         if id(m) not in taken:
+            judged.append(Judged("meeting", (m.meeting_id,), m.confidence, False))
             source = m.sources[0] if m.sources else None
             findings.append(
                 Finding(
@@ -140,7 +150,7 @@ def score_meetings(
 
 
 def score_outcomes(
-    gold: Gold, predicted: Predicted, paired: Paired, findings: list[Finding]
+    gold: Gold, predicted: Predicted, paired: Paired, findings: list[Finding], judged: list[Judged]
 ) -> tuple[Figure, dict[str, float]]:
     """Outcomes figure, and category and status accuracy of the outcomes found."""
     by_meeting: dict[int | None, list[PredictedOutcome]] = defaultdict(list)
@@ -172,6 +182,8 @@ def score_outcomes(
             used.add(hit)
             matched.add(id(candidates[hit]))
             if counted:
+                o = candidates[hit]
+                judged.append(Judged("outcome", (o.outcome_id,), o.confidence, True))
                 found += 1
                 category_ok += candidates[hit].category == go.category
                 status_ok += candidates[hit].status == go.status
@@ -179,6 +191,7 @@ def score_outcomes(
                 neutral += 1
     for o in predicted.outcomes:
         if id(o) not in matched:
+            judged.append(Judged("outcome", (o.outcome_id,), o.confidence, False))
             s = o.source
             findings.append(
                 Finding(s.document, "outcome", "spurious", o.description, s.start, s.end)

@@ -31,6 +31,8 @@ class PredictedMeeting:
     city: str
     participants: list[tuple[str, str]] = field(default_factory=list)  # (name, title)
     sources: list[Source] = field(default_factory=list)
+    confidence: float | None = None
+    people: dict[str, tuple[int, float | None]] = field(default_factory=dict)  # (id, confidence)
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class PredictedOutcome:
     category: str
     status: str
     source: Source
+    outcome_id: int = 0
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,8 @@ class PredictedStatement:
     shown: str  # as stored
     speaker: str | None
     source: Source
+    statement_id: int = 0
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -70,14 +76,15 @@ def _meetings(connection: Connection) -> tuple[PredictedMeeting, ...]:
             status=normal(row["status"]),
             start=iso_date(row["start_date"]),
             city=normal(row["city"]),
+            confidence=row.get("confidence"),
         )
         for row in _rows(connection, "select * from v_meetings order by meeting_id")
     }
     for row in _rows(connection, "select * from v_participants order by meeting_id, person_id"):
         if row["meeting_id"] in meetings:
-            meetings[row["meeting_id"]].participants.append(
-                (row["person_name"], normal(row["title"]))
-            )
+            meeting = meetings[row["meeting_id"]]
+            meeting.participants.append((row["person_name"], normal(row["title"])))
+            meeting.people[row["person_name"]] = (row["person_id"], row.get("confidence"))
     sources = """
         select mentions.meeting_id, documents.name, mentions.char_start, mentions.char_end
         from meeting_mentions as mentions
@@ -100,6 +107,8 @@ def _outcomes(connection: Connection) -> tuple[PredictedOutcome, ...]:
             category=normal(row["category"]),
             status=normal(row["status"]),
             source=Source(row["document_name"] or "", row["char_start"], row["char_end"]),
+            outcome_id=row["outcome_id"],
+            confidence=row.get("confidence"),
         )
         for row in _rows(connection, "select * from v_outcomes order by outcome_id")
     )
@@ -113,7 +122,14 @@ def _statements(connection: Connection) -> dict[str, tuple[PredictedStatement, .
             continue
         source = Source(row["document_name"] or "", row["char_start"], row["char_end"])
         by_document[source.document].append(
-            PredictedStatement(said, row["text"], row["speaker_name"], source)
+            PredictedStatement(
+                said,
+                row["text"],
+                row["speaker_name"],
+                source,
+                statement_id=row["statement_id"],
+                confidence=row.get("confidence"),
+            )
         )
     return {document: tuple(items) for document, items in by_document.items()}
 

@@ -9,6 +9,7 @@ from collections import defaultdict
 from typing import Any
 
 from etl.db.queries import render
+from etl.evaluate.bands import KINDS, confidence_bands, monotone
 from etl.evaluate.figures import Evaluation, Finding
 
 FORMATS = ("table", "json")
@@ -41,7 +42,29 @@ def as_dict(evaluation: Evaluation) -> dict[str, Any]:
         **figures,
         "accuracy": {name: round(value, 3) for name, value in evaluation.accuracy.items()},
         "person_duplicates": evaluation.person_duplicates,
+        "confidence": _confidence(evaluation),
         "documents": dict(documents),
+    }
+
+
+def _confidence(evaluation: Evaluation) -> dict[str, Any]:
+    bands = confidence_bands(evaluation.judged)
+    return {
+        kind: {
+            "monotone": monotone(bands, kind),
+            "bands": [
+                {
+                    "band": b.label,
+                    "facts": b.facts,
+                    "right": b.right,
+                    "precision": round(b.precision, 3),
+                    "mean_confidence": round(b.mean_confidence, 3),
+                }
+                for b in bands
+                if b.kind == kind
+            ],
+        }
+        for kind in KINDS
     }
 
 
@@ -67,6 +90,7 @@ def as_table(evaluation: Evaluation) -> str:
     )
     lines.append(f"accuracy: {accuracy}")
     lines.append(f"duplicate persons: {evaluation.person_duplicates}")
+    lines.extend(["", "precision per confidence band:", _bands_table(evaluation)])
     by_document: dict[str, list[Finding]] = defaultdict(list)
     for finding in evaluation.findings:
         by_document[finding.document].append(finding)
@@ -77,6 +101,26 @@ def as_table(evaluation: Evaluation) -> str:
             span = f" [{_span(f)}]" if _span(f) else ""
             lines.append(f"  {f.verdict:<8} {f.kind:<9}{span} {f.what}".rstrip())
     return "\n".join(lines)
+
+
+def _bands_table(evaluation: Evaluation) -> str:
+    bands = confidence_bands(evaluation.judged)
+    if not bands:
+        return "(no confidences: the database's facts are not decided yet)"
+    columns = ["facts", "band", "judged", "right", "precision", "mean confidence", "monotone"]
+    rows = [
+        (
+            b.kind,
+            b.label,
+            b.facts,
+            b.right,
+            f"{b.precision:.3f}",
+            f"{b.mean_confidence:.3f}",
+            "yes" if monotone(bands, b.kind) else "NO",
+        )
+        for b in bands
+    ]
+    return render(columns, rows, "table")
 
 
 def format_evaluation(evaluation: Evaluation, fmt: str) -> str:

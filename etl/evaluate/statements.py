@@ -8,13 +8,13 @@ are not scored."""
 
 from __future__ import annotations
 
-from etl.evaluate.figures import Figure, Finding, ratio
+from etl.evaluate.figures import Figure, Finding, Judged, ratio
 from etl.evaluate.gold import Gold
 from etl.evaluate.predicted import Predicted
 
 
 def score_statements(
-    gold: Gold, predicted: Predicted, findings: list[Finding]
+    gold: Gold, predicted: Predicted, findings: list[Finding], judged: list[Judged]
 ) -> tuple[Figure, float]:
     """Statements figure and speaker attribution accuracy."""
     right = wrong = attributed = correctly = required = recalled = 0
@@ -33,10 +33,13 @@ def score_statements(
             if any(expected[n].required and expected[n].speakers for n in hits):
                 attributed += 1
                 correctly += bool(correct)
+            key = (said.statement_id,)
             if any_required and correct:
                 right += 1
+                judged.append(Judged("speaker", key, said.confidence, True))
             elif any_required or not hits:
                 wrong += 1
+                judged.append(Judged("speaker", key, said.confidence, False))
                 s = said.source
                 what = f"{said.speaker or '(no speaker)'}: {said.shown[:70]}"
                 findings.append(Finding(document, "statement", "spurious", what, s.start, s.end))
