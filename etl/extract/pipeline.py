@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from etl.extract.appositives import with_appositive_titles
 from etl.extract.borrowed_dates import dated_by_act, dated_by_agreement
+from etl.extract.captions import caption_paragraphs
 from etl.extract.consensus import listed_outcomes
 from etl.extract.dates import date_line, dateline, filed_on
 from etl.extract.group_mentions import (
@@ -122,6 +123,8 @@ def extract(
         + [(t.label_start, t.label_end) for t in turns],
         turns=[(t.label_start, t.end, who) for t, who in zip(turns, principals, strict=True)],
     )
+    captions = caption_paragraphs(doc, ctx.paragraphs)
+    views = [v for v in views if not captions.overlaps(v.start, v.end)]
     quoted_people = distinct(
         s.speaker
         for s in statements
