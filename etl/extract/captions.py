@@ -32,7 +32,7 @@ def caption_paragraphs(doc: Doc, paragraphs: Sequence[tuple[int, int]]) -> Inter
     ]
     following = {start: index for index, (start, _) in enumerate(paragraphs)}
     repeated = []
-    for start, end in captions:
+    for start, _end in captions:
         index = following[start]
         if index > 0:
             before_start, before_end = paragraphs[index - 1]
