@@ -47,9 +47,7 @@ def test_the_same_words_just_above_a_caption_are_the_pictures_text_and_a_caption
 
 
 def test_prose_that_names_a_news_agency_or_a_long_paragraph_is_no_caption():
-    prose = (
-        "Envoys in Hanoi\n\nHANOI (AP) — The two ministers met on Friday, Reuters and AP reported.\n"
-    )
+    prose = "Envoys in Hanoi\n\nHANOI (AP) — The two ministers met on Friday, Reuters and AP reported.\n"
     assert _captions(prose) == []
     long = "The ministers met. " * 40 + "(Lan Nguyen/AP)"
     assert _captions(f"Envoys in Hanoi\n\n{long}\n") == []
