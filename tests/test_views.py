@@ -221,6 +221,39 @@ def test_fact_conflicts_list_every_source_of_a_disagreement_and_the_value_kept(e
     ]
 
 
+SELF_DATED_ROWS = [
+    "insert into documents (id, name, sha256, status, text) values"
+    " (1, 'story.txt', 'a', 'loaded',"
+    " 'OSLO - They met. It was late Thursday when they met. Others met too.'),"
+    " (2, 'wire.txt', 'b', 'loaded', 'They met on Wednesday.')",
+    "insert into meetings (id, meeting_key, kind, status, start_date) values"
+    " (1, 'k', 'in_person', 'held', '2033-05-05'),"
+    " (2, 'j', 'in_person', 'held', '2033-05-04')",
+    "insert into meeting_mentions (id, meeting_id, document_id, char_start, char_end,"
+    " extractor_version, reported_kind, reported_status, reported_date, date_source) values"
+    " (1, 1, 1, 0, 15, 'v', 'in_person', 'held', '2033-05-06', 'dateline'),"
+    " (2, 1, 1, 16, 52, 'v', 'in_person', 'held', '2033-05-05', 'text'),"
+    " (3, 2, 1, 53, 68, 'v', 'in_person', 'held', '2033-05-06', 'dateline'),"
+    " (4, 2, 2, 0, 22, 'v', 'in_person', 'held', '2033-05-04', 'text')",
+]
+
+
+def test_a_sources_date_is_its_strongest_evidences_so_a_story_does_not_dispute_itself(engine):
+    with engine.begin() as connection:
+        for statement in SELF_DATED_ROWS:
+            connection.execute(text(statement))
+        rows = connection.execute(
+            text(
+                "select meeting_id, document_name, value from v_fact_conflicts"
+                " where field = 'date' order by meeting_id, document_name"
+            )
+        )
+        found = [tuple(row) for row in rows]
+    # meeting 1: the dateline's day yields to the story's own words, no dispute;
+    # meeting 2: the story's only day (its dateline's) against another source's
+    assert found == [(2, "story.txt", "2033-05-06"), (2, "wire.txt", "2033-05-04")]
+
+
 ONE_SIDED_ROWS = [
     "insert into documents (id, name, sha256, status, text, url, outlet) values"
     " (1, 'us.txt', 'a', 'loaded', 'They agreed to talks and to a hotline.',"

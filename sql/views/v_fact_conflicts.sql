@@ -7,7 +7,10 @@
 -- governments' own documents report (official_sources), one row per official
 -- source of an outcome only one side reports (field outcome, rule one_sided).
 -- value: what the source says; chosen_value: what the meeting row carries;
--- rule: how that value was chosen.
+-- rule: how that value was chosen. A source's date is the one its strongest
+-- evidence gives (its own words, then an earlier sentence, its dateline, the
+-- calendar): a story that says "Thursday" is not at odds with itself because
+-- an earlier sentence took the dateline's day.
 with src_meetings as (
     select * from meetings
 ),
@@ -40,11 +43,41 @@ rules as (
     select * from official_sources
 ),
 
+date_ranked as (
+    select
+        meeting_id, document_id, char_start, char_end, reported_date,
+        case date_source
+            when 'text' then 1
+            when 'context' then 2
+            when 'dateline' then 3
+            when 'calendar' then 4
+            else 5
+        end as date_rank
+    from mentions
+    where reported_date is not null
+),
+
+best_dated as (
+    -- each source's strongest evidence of the meeting's day
+    select meeting_id, document_id, min(date_rank) as date_rank
+    from date_ranked
+    group by meeting_id, document_id
+),
+
+dated as (
+    select date_ranked.*
+    from date_ranked
+    inner join best_dated
+        on best_dated.meeting_id = date_ranked.meeting_id
+        and best_dated.document_id = date_ranked.document_id
+        and best_dated.date_rank = date_ranked.date_rank
+),
+
 reported as (
     -- each mention's facts as text, one row per field
     select meeting_id, document_id, char_start, char_end, 'date' as field,
         cast(reported_date as varchar(10)) as value
-    from mentions
+    from dated
     union all
     select meeting_id, document_id, char_start, char_end, 'city', city from mentions
     union all
