@@ -579,6 +579,12 @@ def evaluate(
     corpus: Annotated[
         str | None, typer.Option(metavar="NAME", help="The table of --floors to check (e.g. dev).")
     ] = None,
+    monotone: Annotated[
+        bool,
+        typer.Option(
+            "--monotone", help="Exit 1 when a fact kind's confidence bands are not monotone."
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Score extraction against a gold file: precision, recall and F1 per fact
@@ -592,6 +598,7 @@ def evaluate(
 
     def body() -> tuple[str, list[str]]:
         from etl.evaluate import load_gold
+        from etl.evaluate.bands import unordered_kinds
         from etl.evaluate.floors import read_floors, shortfalls
         from etl.evaluate.report import FORMATS, format_evaluation
         from etl.evaluate.run import evaluate_database, evaluate_documents
@@ -611,6 +618,11 @@ def evaluate(
             f"quality floor broken ({corpus}): {s}"
             for s in shortfalls(evaluation.headline(), limits)
         ]
+        if monotone:
+            problems += [
+                f"quality floor broken: {kind} confidence bands are not monotone"
+                for kind in unordered_kinds(evaluation.judged)
+            ]
         return format_evaluation(evaluation, fmt), problems
 
     text, problems = _guard(body, url)
@@ -642,13 +654,12 @@ def calibrate(
     throwaway database, judge each fact against the gold, fit the weights, and
     write them to --out (the shipped model is etl/resolve/data/confidence.yaml)."""
     from etl.evaluate import load_gold
-    from etl.evaluate.calibrate import calibrate_documents, model_yaml
+    from etl.evaluate.calibrate import calibrate_documents, write_model
 
-    calibration = calibrate_documents([p.resolve() for p in docs], load_gold(gold))
-    text = model_yaml(calibration)
-    partial = out.with_name(f".{out.name}.partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(out)
+    calibration, problems = calibrate_documents([p.resolve() for p in docs], load_gold(gold))
+    write_model(calibration, out)
+    for problem in problems:
+        typer.echo(f"warning: not loaded: {problem}", err=True)
     judged = ", ".join(f"{k} {n}" for k, n in calibration.samples.items())
     typer.echo(f"wrote {out} (facts judged: {judged})")
 

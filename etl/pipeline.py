@@ -16,14 +16,18 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from etl.analysis import Analysis, AnalysisPool, Analyzer, Failure, one_line
 from etl.db.checks import run_checks
-from etl.db.confidence_evidence import evidence_of_meetings, evidence_of_unplaced_statements
+from etl.db.confidence_evidence import (
+    evidence_of_meetings,
+    evidence_of_unplaced_statements,
+    last_model,
+)
 from etl.db.migrate import ensure_schema
 from etl.db.quote_sources import pending_meetings, quote_sources
 from etl.db.session import DatabaseBusy, make_engine, session_factory, transaction
 from etl.extract import EXTRACTOR_VERSION
 from etl.ingest.discover import Candidate, Discovery, Skipped, discover, read_documents
 from etl.ingest.records import RawDocument, RejectedDocument
-from etl.load.confidence import write_confidences
+from etl.load.confidence import record_model, redecide_all, write_confidences
 from etl.load.documents import load_document, record_rejection
 from etl.load.quote_checks import CHUNK as QUOTE_CHUNK
 from etl.load.quote_checks import (
@@ -48,7 +52,7 @@ from etl.load.stored import (
     stored_raw_documents,
 )
 from etl.orchestrate import BATCH_SIZE, Batch, Pending, orchestrate
-from etl.resolve.confidence import default_model
+from etl.resolve.confidence import default_model, model_fingerprint
 from etl.resolve.engagements import default_calendar
 from etl.resolve.gazetteer import Gazetteer, default_gazetteer
 from etl.resolve.quote_checks import check_quotes
@@ -280,7 +284,7 @@ class Pipeline:
         clock = time.perf_counter()
         report = RunReport(run_id, "running", results, problems)
         with transaction(self.sessions) as session:
-            decide_pending(session)
+            decide_pending(session, run_id)
             report.status = finish_run(session, run_id, report.run_counts)
             report.counts = table_counts(session)
             report.stale = stale_count(session, EXTRACTOR_VERSION)
@@ -311,11 +315,18 @@ class Pipeline:
         self.engine.dispose()
 
 
-def decide_pending(session: Session) -> int:
+def decide_pending(session: Session, run_id: int | None = None) -> int:
     """The derived facts of the meetings marked pending (their sources were
     written or cleared, by this run or by one that stopped before its end):
     quote groups, then every fact's confidence, decided again from all their
-    sources, a few hundred meetings at a time. Returns the facts decided."""
+    sources, a few hundred meetings at a time; every meeting when the
+    confidence model or its data changed since the last run that decided.
+    Returns the facts decided."""
+    fingerprint = model_fingerprint()
+    if last_model(session) != fingerprint:
+        redecide_all(session)
+    if run_id is not None:
+        record_model(session, run_id, fingerprint)
     meetings = sorted(set(pending_meetings(session)) | set(meetings_of_stray_checks(session)))
     model = default_model()
     decided = 0

@@ -1,6 +1,6 @@
 """Precision per confidence band, sparse bands merged, and monotonicity."""
 
-from etl.evaluate.bands import EDGES, MIN_FACTS, confidence_bands, monotone
+from etl.evaluate.bands import EDGES, MIN_FACTS, confidence_bands, monotone, unordered_kinds
 from etl.evaluate.figures import Judged
 
 
@@ -22,6 +22,7 @@ def test_facts_fall_into_fixed_bands_with_their_precision_and_mean_confidence():
 def test_a_higher_band_with_a_lower_precision_is_not_monotone():
     judged = facts("outcome", 0.6, 9, 1) + facts("outcome", 0.9, 5, 5)
     assert not monotone(confidence_bands(judged), "outcome")
+    assert unordered_kinds(judged + facts("meeting", 0.9, 5, 0)) == ["outcome"]
 
 
 def test_a_band_of_too_few_facts_joins_the_band_above_and_the_top_one_the_band_below():

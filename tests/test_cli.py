@@ -487,6 +487,7 @@ def test_evaluate_as_json_has_the_floors_figures_and_the_documents(loaded):
         "missed",
         "spurious",
     }
+    assert runner.invoke(app, ["evaluate", str(GOLD), "--db", url, "--monotone"]).exit_code == 0
     meetings = report["confidence"]["meeting"]
     assert meetings["monotone"] is True
     assert sum(band["facts"] for band in meetings["bands"]) == report["meetings"]["predicted"]

@@ -205,9 +205,11 @@ def test_two_persons_rows_for_one_gold_person_are_a_duplicate():
 
 
 def test_each_fact_the_figures_count_is_judged_with_the_confidence_it_was_given():
-    found = meeting(1, ["Blinken", "Wang Yi", "Someone Else"], date(2023, 6, 18), "beijing")
+    people = ["Blinken", "Wang Yi", "Someone Else", "Secretary Blinken"]
+    found = meeting(1, people, date(2023, 6, 18), "beijing")
     found.confidence = 0.9
     found.people.update({"Blinken": (11, 0.95), "Wang Yi": (12, 0.9), "Someone Else": (13, 0.4)})
+    found.people["Secretary Blinken"] = (14, 0.5)  # the same gold person: judged once
     stray = meeting(2, ["Blinken", "Another Stranger", "Third Stranger"])
     stray.confidence = 0.3
     outcomes = [
@@ -243,7 +245,7 @@ def test_each_fact_the_figures_count_is_judged_with_the_confidence_it_was_given(
         ("meeting", (1,), 0.9, True),
         ("meeting", (2,), 0.3, False),
         ("outcome", (21,), 0.8, True),
-        ("outcome", (23,), None, False),  # the invitation is neutral: not judged
+        ("outcome", (23,), None, False),  # Taiwan; the invitation is neutral, not judged
         ("participant", (1, 11), 0.95, True),
         ("participant", (1, 12), 0.9, True),
         ("participant", (1, 13), 0.4, False),

@@ -6,7 +6,9 @@ import contextlib
 from sqlalchemy import text
 
 import etl.pipeline
+from etl.db.migrate import downgrade, upgrade
 from etl.pipeline import Pipeline
+from etl.resolve.confidence import Model
 from etl.settings import get_settings
 
 STORY = """Lin and Carter hold talks in Geneva
@@ -57,6 +59,14 @@ def test_every_fact_in_the_four_views_has_a_confidence_between_zero_and_one(data
         pipeline.close()
 
 
+def _all(engine):
+    with engine.connect() as connection:
+        return {
+            view: sorted(tuple(row) for row in connection.execute(text(f"select * from {view}")))
+            for view in VIEWS
+        }
+
+
 def test_a_second_source_raises_the_meetings_confidence_and_its_removal_lowers_it_again(
     database_url, tmp_path
 ):
@@ -67,15 +77,18 @@ def test_a_second_source_raises_the_meetings_confidence_and_its_removal_lowers_i
     try:
         pipeline.run([folder])
         alone = _meeting_confidence(pipeline.engine)
+        first = _all(pipeline.engine)
         (folder / "second.txt").write_text(SECOND_STORY, encoding="utf-8")
         pipeline.run([folder])
         with pipeline.engine.connect() as connection:
             assert connection.execute(text("select source_count from v_meetings")).scalar() == 2
         together = _meeting_confidence(pipeline.engine)
         assert together > alone
+        assert _all(pipeline.engine) != first  # participants and outcomes decided again
         (folder / "second.txt").write_text("", encoding="utf-8")  # now rejected as empty
         pipeline.run([folder])
         assert _meeting_confidence(pipeline.engine) == alone
+        assert _all(pipeline.engine) == first  # every fact as it was with one source
     finally:
         pipeline.close()
 
@@ -89,7 +102,7 @@ def test_a_run_stopped_before_its_end_leaves_the_meetings_for_the_next_run(
     pipeline = Pipeline(get_settings(database_url))
     try:
 
-        def stopped(session):
+        def stopped(session, run_id=None):
             raise KeyboardInterrupt
 
         monkeypatch.setattr(etl.pipeline, "decide_pending", stopped)
@@ -101,5 +114,45 @@ def test_a_run_stopped_before_its_end_leaves_the_meetings_for_the_next_run(
         pipeline.run([folder])  # nothing to load, but the meeting is decided
         assert _meeting_confidence(pipeline.engine) is not None
         assert all(None not in values for values in _confidences(pipeline.engine).values())
+    finally:
+        pipeline.close()
+
+
+def test_a_database_upgraded_to_confidences_is_filled_by_its_next_run(database_url, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "story.txt").write_text(STORY, encoding="utf-8")
+    pipeline = Pipeline(get_settings(database_url))
+    try:
+        pipeline.run([folder])
+        decided = _confidences(pipeline.engine)
+        downgrade(pipeline.engine, "0020")
+        upgrade(pipeline.engine)
+        assert all(set(values) == {None} for values in _confidences(pipeline.engine).values())
+        pipeline.run([folder])  # nothing to load: the upgrade marked every meeting
+        assert _confidences(pipeline.engine) == decided
+    finally:
+        pipeline.close()
+
+
+def test_a_new_model_decides_every_confidence_again_at_the_next_run(
+    database_url, tmp_path, monkeypatch
+):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "story.txt").write_text(STORY, encoding="utf-8")
+    pipeline = Pipeline(get_settings(database_url))
+    try:
+        pipeline.run([folder])
+        pipeline.run([folder])  # the same model: nothing changes
+        assert _pending(pipeline.engine) == 0
+        certain = Model(
+            {kind: {"bias": 30.0} for kind in ("meeting", "participant", "speaker", "outcome")}
+        )
+        monkeypatch.setattr(etl.pipeline, "default_model", lambda: certain)
+        monkeypatch.setattr(etl.pipeline, "model_fingerprint", lambda: "another model")
+        pipeline.run([folder])  # nothing to load, but every fact is decided again
+        found = _confidences(pipeline.engine)
+        assert {c for values in found.values() for c in values} == {1.0}
     finally:
         pipeline.close()

@@ -80,7 +80,7 @@ def test_a_run_stopped_before_its_end_leaves_its_meetings_to_the_next_run(
     pipeline = Pipeline(get_settings(database_url))
     try:
 
-        def stopped(session):
+        def stopped(session, run_id=None):
             raise KeyboardInterrupt
 
         monkeypatch.setattr(etl.pipeline, "decide_pending", stopped)

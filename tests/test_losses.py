@@ -95,8 +95,24 @@ def test_rebuilding_a_sqlite_table_keeps_the_rows_that_refer_to_it(sqlite_url):
         pipeline.close()
 
 
+def _without_outcome_statuses(engine):
+    with engine.begin() as connection:
+        connection.execute(text("update outcome_mentions set reported_status = null"))
+
+
+def test_an_outcome_mentions_status_that_goes_marks_its_document(loaded):
+    loss = plan_downgrade(loaded, "0022")
+    assert any(line.startswith("column outcome_mentions.reported_status") for line in loss.lines)
+    with loaded.connect() as connection:
+        holders = set(
+            connection.execute(text("select distinct document_id from outcome_mentions")).scalars()
+        )
+    assert holders and loss.documents == holders
+
+
 def test_reference_data_that_goes_marks_no_document(loaded):
     """The calendar's tables go below 0016; the next run loads them again."""
+    _without_outcome_statuses(loaded)  # their loss (below 0023) is a document's
     loss = plan_downgrade(loaded, "0015")
     assert any(line.startswith("table reference_meetings") for line in loss.lines)
     assert not loss.documents and not loss.all_documents
@@ -104,9 +120,11 @@ def test_reference_data_that_goes_marks_no_document(loaded):
 
 def test_derived_quote_checks_that_go_mark_no_document(loaded):
     """Below 0018 the quote checks go; the upgrade marks every meeting to be decided again."""
+    _without_outcome_statuses(loaded)
     with loaded.begin() as connection:
         connection.execute(text("insert into meetings_pending (meeting_id) values (999)"))
     loss = plan_downgrade(loaded, "0017")
+    assert any(line.startswith("column meetings.confidence") for line in loss.lines)
     assert any(line.startswith("table meetings_pending") for line in loss.lines)
     assert any(line.startswith("table official_sources") for line in loss.lines)
     assert not loss.documents and not loss.all_documents

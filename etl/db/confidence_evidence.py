@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, Row, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from etl.db.models import (
     Document,
+    IngestionRun,
     Meeting,
     MeetingMention,
     MeetingParticipant,
@@ -44,10 +46,19 @@ def words(text: str) -> int:
     return max(len(text.split()), len(_IDEOGRAPH.findall(text)) // 2)
 
 
-def _governments(session: Session, document_ids: Iterable[int]) -> dict[int, str | None]:
-    ids = sorted(set(document_ids))
+def _governments(session: Session, ids: list[int]) -> dict[int, str | None]:
+    """Whose own words each document reporting these meetings or their outcomes
+    is (US, CN, or None for news)."""
+    reporting = select(MeetingMention.document_id).where(MeetingMention.meeting_id.in_(ids))
+    outcomes = (
+        select(OutcomeMention.document_id)
+        .join(Outcome, Outcome.id == OutcomeMention.outcome_id)
+        .where(Outcome.meeting_id.in_(ids))
+    )
     rows = session.execute(
-        select(Document.id, Document.url, Document.outlet).where(Document.id.in_(ids))
+        select(Document.id, Document.url, Document.outlet).where(
+            or_(Document.id.in_(reporting), Document.id.in_(outcomes))
+        )
     )
     return {row.id: official_side(row.url, row.outlet) for row in rows}
 
@@ -62,60 +73,17 @@ def _meeting_documents(session: Session, ids: list[int]) -> dict[int, set[int]]:
     return documents
 
 
-def meeting_evidence(
-    session: Session, ids: list[int], documents: dict[int, set[int]], side: dict[int, str | None]
-) -> list[MeetingEvidence]:
-    mentions = defaultdict(list)
-    query = select(
-        MeetingMention.meeting_id,
-        MeetingMention.reported_status,
-        MeetingMention.reported_date,
-        MeetingMention.date_source,
-    ).where(MeetingMention.meeting_id.in_(ids))
-    for row in session.execute(query):
-        mentions[row.meeting_id].append(row)
-    countries: dict[int, list[str | None]] = defaultdict(list)
-    query_people = (
-        select(MeetingPerson.meeting_id, Person.country)
-        .join(Person, Person.id == MeetingPerson.person_id)
-        .where(MeetingPerson.meeting_id.in_(ids))
-    )
-    for meeting_id, country in session.execute(query_people):
-        countries[meeting_id].append(country)
-    found = []
-    meetings = select(Meeting.id, Meeting.start_date, Meeting.city).where(Meeting.id.in_(ids))
-    for meeting in session.execute(meetings.order_by(Meeting.id)):
-        own = mentions[meeting.id]
-        dated = [
-            m.date_source
-            for m in own
-            if m.date_source and meeting.start_date and m.reported_date == meeting.start_date
-        ]
-        found.append(
-            MeetingEvidence(
-                meeting_id=meeting.id,
-                documents=len(documents[meeting.id]),
-                governments=len({side[d] for d in documents[meeting.id]} - {None}),
-                date_source=min(dated, key=DATE_RANK.__getitem__) if dated else None,
-                statuses=len({m.reported_status for m in own}),
-                people=len(countries[meeting.id]),
-                sides=len(set(countries[meeting.id]) & set(SIDES)),
-                place=meeting.city is not None,
-            )
-        )
-    return found
-
-
-def participant_evidence(
-    session: Session, ids: list[int], documents: dict[int, set[int]]
-) -> list[ParticipantEvidence]:
+def _participants(session: Session, ids: list[int]) -> dict[tuple[int, int], list[Row[Any]]]:
+    """Each participant's rows (one per document), with how the name was found
+    and the person's nationality: the country on record, else the side the
+    documents give."""
     query = (
         select(
             MeetingParticipant.meeting_id,
             MeetingParticipant.person_id,
             MeetingParticipant.document_id,
             MeetingParticipant.title_as_written,
-            Person.country,
+            func.coalesce(Person.country, MeetingParticipant.side).label("country"),
             PersonMentionRecord.method,
         )
         .join(Person, Person.id == MeetingParticipant.person_id)
@@ -129,30 +97,118 @@ def participant_evidence(
         )
         .where(MeetingParticipant.meeting_id.in_(ids))
     )
-    rows = defaultdict(list)
+    rows: dict[tuple[int, int], list[Row[Any]]] = defaultdict(list)
     for row in session.execute(query):
         rows[row.meeting_id, row.person_id].append(row)
-    return [
-        ParticipantEvidence(
-            meeting_id=meeting_id,
-            person_id=person_id,
-            documents=len({r.document_id for r in own}),
-            meeting_documents=len(documents[meeting_id]),
-            named=any(r.method in EXACT_METHODS for r in own),
-            third_country=own[0].country not in SIDES,
-            titled=any(r.title_as_written for r in own),
+    return rows
+
+
+def _nationality(rows: list[Row[Any]]) -> str | None:
+    countries = [r.country for r in rows if r.country]
+    return max(sorted(set(countries)), key=countries.count) if countries else None
+
+
+def _same_people_elsewhere(session: Session, ids: list[int]) -> set[int]:
+    """The meetings (of ``ids``) that share a document with another meeting of
+    exactly the same people."""
+    own, other = aliased(MeetingMention), aliased(MeetingMention)
+    pairs = set(
+        session.execute(
+            select(own.meeting_id, other.meeting_id)
+            .join(other, other.document_id == own.document_id)
+            .where(own.meeting_id.in_(ids), other.meeting_id != own.meeting_id)
+            .distinct()
+        ).tuples()
+    )
+    if not pairs:
+        return set()
+    people: dict[int, set[int]] = defaultdict(set)
+    involved = sorted({m for pair in pairs for m in pair})
+    for start in range(0, len(involved), 500):
+        query = select(MeetingPerson.meeting_id, MeetingPerson.person_id).where(
+            MeetingPerson.meeting_id.in_(involved[start : start + 500])
         )
-        for (meeting_id, person_id), own in sorted(rows.items())
-    ]
+        for meeting_id, person_id in session.execute(query):
+            people[meeting_id].add(person_id)
+    return {a for a, b in pairs if people[a] and people[a] == people[b]}
 
 
-def speaker_evidence(session: Session, statements: ColumnElement[bool]) -> list[SpeakerEvidence]:
-    """``statements``: a where clause on :class:`Statement` choosing them."""
+def meeting_evidence(
+    session: Session,
+    ids: list[int],
+    documents: dict[int, set[int]],
+    side: dict[int, str | None],
+    participants: dict[tuple[int, int], list[Row[Any]]],
+) -> list[MeetingEvidence]:
+    """A meeting's sources, whose they are, how its day is known, whether they
+    agree on its status, and who took part."""
+    mentions = defaultdict(list)
+    query = select(
+        MeetingMention.meeting_id,
+        MeetingMention.reported_status,
+        MeetingMention.reported_date,
+        MeetingMention.date_source,
+    ).where(MeetingMention.meeting_id.in_(ids))
+    for row in session.execute(query):
+        mentions[row.meeting_id].append(row)
+    countries: dict[int, list[str | None]] = defaultdict(list)
+    for (meeting_id, _person), rows in participants.items():
+        countries[meeting_id].append(_nationality(rows))
+    repeated = _same_people_elsewhere(session, ids)
+    found = []
+    meetings = select(Meeting.id, Meeting.start_date, Meeting.city).where(Meeting.id.in_(ids))
+    for meeting in session.execute(meetings.order_by(Meeting.id)):
+        own = mentions[meeting.id]
+        dated = [
+            m.date_source
+            for m in own
+            if m.date_source and meeting.start_date and m.reported_date == meeting.start_date
+        ]
+        found.append(
+            MeetingEvidence(
+                meeting_id=meeting.id,
+                documents=len(documents[meeting.id]),
+                governments=len({side.get(d) for d in documents[meeting.id]} - {None}),
+                date_source=min(dated, key=DATE_RANK.__getitem__) if dated else None,
+                statuses=len({m.reported_status for m in own}),
+                people=len(countries[meeting.id]),
+                sides=len(set(countries[meeting.id]) & set(SIDES)),
+                place=meeting.city is not None,
+                same_people_elsewhere=meeting.id in repeated,
+            )
+        )
+    return found
+
+
+def participant_evidence(
+    participants: dict[tuple[int, int], list[Row[Any]]], documents: dict[int, set[int]]
+) -> list[ParticipantEvidence]:
+    """How many of the meeting's documents name the person, how, with a title,
+    and whether the person is of a third country (unknown is not third)."""
+    found = []
+    for (meeting_id, person_id), own in sorted(participants.items()):
+        country = _nationality(own)
+        found.append(
+            ParticipantEvidence(
+                meeting_id=meeting_id,
+                person_id=person_id,
+                documents=len({r.document_id for r in own}),
+                meeting_documents=len(documents[meeting_id]),
+                named=any(r.method in EXACT_METHODS for r in own),
+                third_country=country is not None and country not in SIDES,
+                titled=any(r.title_as_written for r in own),
+            )
+        )
+    return found
+
+
+def _checks(
+    session: Session, meeting_ids: list[int], confirmed: set[int], verdicts: dict[int, str]
+) -> None:
+    """Fill ``verdicts`` (each checked statement's) and ``confirmed`` (statements
+    whose words another document gives to the same speaker)."""
     best = aliased(Statement)
     member = aliased(Statement)
-    chosen = select(Statement.id).where(statements)
-    confirmed: set[int] = set()
-    verdicts: dict[int, str] = {}
     query = (
         select(
             member.id.label("member"),
@@ -165,7 +221,7 @@ def speaker_evidence(session: Session, statements: ColumnElement[bool]) -> list[
         )
         .join(member, member.id == QuoteCheck.statement_id)
         .join(best, best.id == QuoteCheck.best_statement_id)
-        .where((member.id.in_(chosen)) | (best.id.in_(chosen)))
+        .where(member.meeting_id.in_(meeting_ids))
     )
     for row in session.execute(query):
         verdicts[row.member] = row.verdict
@@ -176,6 +232,18 @@ def speaker_evidence(session: Session, statements: ColumnElement[bool]) -> list[
             and row.member_speaker == row.best_speaker
         ):
             confirmed |= {row.member, row.best}
+
+
+def speaker_evidence(
+    session: Session, statements: ColumnElement[bool], meeting_ids: list[int] | None
+) -> list[SpeakerEvidence]:
+    """How each chosen statement's speaker was found, and what its quote checks
+    say (read for ``meeting_ids``: a quote group never leaves its meeting; a
+    statement of no meeting has none)."""
+    confirmed: set[int] = set()
+    verdicts: dict[int, str] = {}
+    if meeting_ids:
+        _checks(session, meeting_ids, confirmed, verdicts)
     rows = session.execute(
         select(Statement.id, Statement.kind, Statement.speaker_id, Statement.speaker_method)
         .add_columns(Statement.text)
@@ -232,20 +300,25 @@ def evidence_of_meetings(session: Session, meeting_ids: Iterable[int]) -> list[E
     if not ids:
         return []
     documents = _meeting_documents(session, ids)
-    outcome_documents = select(OutcomeMention.document_id).join(
-        Outcome, Outcome.id == OutcomeMention.outcome_id
-    )
-    side = _governments(
-        session,
-        {d for own in documents.values() for d in own}
-        | set(session.scalars(outcome_documents.where(Outcome.meeting_id.in_(ids)))),
-    )
+    side = _governments(session, ids)
+    participants = _participants(session, ids)
     return [
-        *meeting_evidence(session, ids, documents, side),
-        *participant_evidence(session, ids, documents),
-        *speaker_evidence(session, Statement.meeting_id.in_(ids)),
+        *meeting_evidence(session, ids, documents, side, participants),
+        *participant_evidence(participants, documents),
+        *speaker_evidence(session, Statement.meeting_id.in_(ids), ids),
         *outcome_evidence(session, ids, documents, side),
     ]
+
+
+def last_model(session: Session) -> str | None:
+    """The fingerprint of the model the newest deciding run used."""
+    query = (
+        select(IngestionRun.confidence_model)
+        .where(IngestionRun.confidence_model.is_not(None))
+        .order_by(IngestionRun.id.desc())
+        .limit(1)
+    )
+    return session.scalars(query).first()
 
 
 def evidence_of_unplaced_statements(session: Session, undecided: bool = True) -> list[Evidence]:
@@ -254,4 +327,4 @@ def evidence_of_unplaced_statements(session: Session, undecided: bool = True) ->
     chosen: ColumnElement[bool] = Statement.meeting_id.is_(None)
     if undecided:
         chosen = and_(chosen, Statement.confidence.is_(None))
-    return list(speaker_evidence(session, chosen))
+    return list(speaker_evidence(session, chosen, None))

@@ -95,6 +95,9 @@ class IngestionRun(Base):
     extractor_version: Mapped[str] = mapped_column(String(32))
     host: Mapped[str | None] = mapped_column(String(255))
     pid: Mapped[int | None] = mapped_column(Integer)
+    # the confidence model and reference data this run decided confidences with
+    # (etl.resolve.confidence.model_fingerprint): a change re-decides them all
+    confidence_model: Mapped[str | None] = mapped_column(String(64))
 
 
 class Document(Timestamped, Base):
@@ -423,6 +426,7 @@ class OutcomeMention(Evidence, Base):
     __tablename__ = "outcome_mentions"
     __table_args__ = (
         UniqueConstraint("outcome_id", "document_id", "char_start", "char_end"),
+        CheckConstraint(_in("reported_status", OUTCOME_STATUSES), name="reported_status"),
         span_check(),
     )
 
@@ -430,6 +434,9 @@ class OutcomeMention(Evidence, Base):
     outcome_id: Mapped[int] = mapped_column(
         ForeignKey("outcomes.id", ondelete="CASCADE"), index=True
     )
+    # what this source says of it (agreed, discussed); the outcome's status is
+    # agreed when any of its sources says so
+    reported_status: Mapped[str | None] = mapped_column(String(16))
 
 
 class StatementTopic(Base):

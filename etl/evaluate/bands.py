@@ -88,3 +88,9 @@ def monotone(bands: list[Band], kind: str) -> bool:
     """A higher band never has a lower precision."""
     precisions = [b.precision for b in bands if b.kind == kind]
     return all(low <= high for low, high in pairwise(precisions))
+
+
+def unordered_kinds(judged: list[Judged]) -> list[str]:
+    """The fact kinds whose bands are not monotone."""
+    bands = confidence_bands(judged)
+    return [kind for kind in KINDS if not monotone(bands, kind)]

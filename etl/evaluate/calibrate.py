@@ -4,8 +4,8 @@ fact kind, a logistic regression of right-or-wrong on the fact's features.
 
 Each weight is drawn towards its prior (``data/confidence_prior.yaml``, what
 the evidence is worth before any corpus is seen) by an L2 penalty, the bias
-freely: a corpus with few errors sets the overall level and moves a weight
-only as far as it has evidence to. Solved by Newton's method, a few steps on a
+only weakly towards even odds: a corpus with few errors sets the overall level
+and moves a weight only as far as it has evidence to. Solved by Newton's method, a few steps on a
 handful of features."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from sqlalchemy import select
 
 from etl.evaluate.gold import Gold
 from etl.evaluate.run import evaluate_database
@@ -32,6 +33,10 @@ from etl.resolve.confidence import (
 )
 
 L2 = 1.0
+CHUNK = 500  # meetings read at a time (bound parameters stay few)
+# a weak pull of the bias towards even odds: a corpus without a single error of
+# some kind gives it a high, finite level instead of certainty
+BIAS_L2 = 0.1
 STEPS = 50
 
 Sample = tuple[dict[str, float], bool]
@@ -92,7 +97,7 @@ def fit_logistic(
     centre = [0.0, *(prior.get(name, 0.0) for name in features)]
     rows = [[1.0, *(values.get(name, 0.0) for name in names[1:])] for values, _ in samples]
     labels = [1.0 if right else 0.0 for _, right in samples]
-    penalty = [0.0, *([l2] * (len(names) - 1))]
+    penalty = [BIAS_L2, *([l2] * (len(names) - 1))]
     weights = centre[:]
     for _ in range(STEPS):
         gradient = [-p * (w - c) for p, w, c in zip(penalty, weights, centre, strict=True)]
@@ -139,8 +144,9 @@ def fit_model(
     )
 
 
-def calibrate_documents(paths: list[Path], gold: Gold) -> Calibration:
-    """Load ``paths`` into a throwaway database, judge its facts, fit."""
+def calibrate_documents(paths: list[Path], gold: Gold) -> tuple[Calibration, list[str]]:
+    """Load ``paths`` into a throwaway database, judge its facts, fit; also,
+    one line each, the documents it could not load and why."""
     from etl.db.confidence_evidence import (
         evidence_of_meetings,
         evidence_of_unplaced_statements,
@@ -149,22 +155,36 @@ def calibrate_documents(paths: list[Path], gold: Gold) -> Calibration:
     from etl.pipeline import Pipeline
     from etl.settings import Settings
 
+    evidence: list[Evidence] = []
     with tempfile.TemporaryDirectory(prefix="summit-calibrate-") as folder:
         pipeline = Pipeline(Settings(database_url=f"sqlite:///{Path(folder) / 'calibrate.db'}"))
         try:
-            pipeline.run(paths)
+            report = pipeline.run(paths)
             evaluation = evaluate_database(pipeline.engine, gold)
             with pipeline.sessions() as session:
-                meetings = list(
-                    session.scalars(Meeting.__table__.select().with_only_columns(Meeting.id))
-                )
-                evidence = evidence_of_meetings(
-                    session, meetings
-                ) + evidence_of_unplaced_statements(session, undecided=False)
+                meetings = list(session.scalars(select(Meeting.id).order_by(Meeting.id)))
+                for start in range(0, len(meetings), CHUNK):
+                    evidence += evidence_of_meetings(session, meetings[start : start + CHUNK])
+                evidence += evidence_of_unplaced_statements(session, undecided=False)
         finally:
             pipeline.close()
     judged = {(fact.kind, fact.key): fact.right for fact in evaluation.judged}
-    return fit_model(evidence, judged)
+    problems = [
+        f"{r.name}: {r.status}: {r.reason}"
+        for r in report.results
+        if r.status in ("failed", "skipped")
+    ]
+    return fit_model(evidence, judged), problems
+
+
+def write_model(calibration: Calibration, path: Path) -> None:
+    """The model file, renamed into place only when complete."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_text(model_yaml(calibration), encoding="utf-8")
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def model_yaml(calibration: Calibration, today: dt.date | None = None) -> str:

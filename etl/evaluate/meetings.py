@@ -103,10 +103,12 @@ def score_meetings(
                     )
                 )
         present = people(gold, m) - g.optional
+        judged_people: set[str | None] = set()  # as the figure counts them: once each
         for name, _title in m.participants:
             person_id, confidence = m.people.get(name, (0, None))
             person = gold.canonical(name)
-            if person not in g.optional:
+            if person not in g.optional and person not in judged_people:
+                judged_people.add(person)
                 key = (m.meeting_id, person_id)
                 judged.append(Judged("participant", key, confidence, person in g.participants))
         for extra in sorted(p or "" for p in present - g.participants):

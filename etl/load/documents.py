@@ -88,6 +88,12 @@ def clear_facts(session: Session, document_id: int, roles: RoleBook) -> None:
             )
         )
     )
+    reported = select(Outcome.meeting_id).join(
+        OutcomeMention, OutcomeMention.outcome_id == Outcome.id
+    )
+    outcome_meetings = set(
+        session.scalars(reported.where(OutcomeMention.document_id == document_id))
+    )
     mark_meetings_pending(session, document_id)  # they lose a source
     for model in (
         Statement,
@@ -100,6 +106,7 @@ def clear_facts(session: Session, document_id: int, roles: RoleBook) -> None:
         session.execute(delete(model).where(model.document_id == document_id))
     orphan_outcomes = ~exists().where(OutcomeMention.outcome_id == Outcome.id)
     session.execute(delete(Outcome).where(orphan_outcomes))
+    settle_outcome_statuses(session, touched | outcome_meetings)
     for meeting_id in touched:
         refresh_meeting(session, meeting_id, roles)
     orphan_meetings = ~exists().where(MeetingMention.meeting_id == Meeting.id)
@@ -365,9 +372,30 @@ def _write_outcomes(
                 "char_start": record.start,
                 "char_end": record.end,
             },
-            {"extractor_version": version},
+            {"extractor_version": version, "reported_status": record.status},
         )
+        if match is not None and record.status == "agreed" and match.status != "agreed":
+            session.execute(update(Outcome).where(Outcome.id == outcome_id).values(status="agreed"))
     return written
+
+
+def settle_outcome_statuses(session: Session, meeting_ids: set[int]) -> None:
+    """The outcomes of these meetings are agreed when a source left says so,
+    else discussed: whatever order their sources came and went in."""
+    agreed = exists().where(
+        OutcomeMention.outcome_id == Outcome.id, OutcomeMention.reported_status == "agreed"
+    )
+    ids = sorted(meeting_ids)
+    for start in range(0, len(ids), 500):
+        chosen = Outcome.meeting_id.in_(ids[start : start + 500])
+        session.execute(
+            update(Outcome).where(chosen, agreed).values(status="agreed"),
+            execution_options={"synchronize_session": False},
+        )
+        session.execute(
+            update(Outcome).where(chosen, ~agreed).values(status="discussed"),
+            execution_options={"synchronize_session": False},
+        )
 
 
 def mark_meetings_pending(session: Session, document_id: int) -> None:

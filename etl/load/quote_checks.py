@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Select, delete, or_, select
+from sqlalchemy import Select, delete, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from etl.db.models import MeetingPending, QuoteCheck, Statement
@@ -49,6 +49,19 @@ def settle_pending(session: Session, meeting_ids: Iterable[int]) -> None:
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         session.execute(delete(MeetingPending).where(MeetingPending.meeting_id.in_(chunk)))
+    # a statement left without a meeting loses its checks: its confidence,
+    # which counted them, is decided again (as an unplaced statement's)
+    stray = select(QuoteCheck.statement_id).where(QuoteCheck.id.in_(stray_checks()))
+    stray_best = select(QuoteCheck.best_statement_id).where(QuoteCheck.id.in_(stray_checks()))
+    session.execute(
+        update(Statement)
+        .where(
+            Statement.meeting_id.is_(None),
+            or_(Statement.id.in_(stray), Statement.id.in_(stray_best)),
+        )
+        .values(confidence=None),
+        execution_options={"synchronize_session": False},
+    )
     session.execute(
         delete(QuoteCheck).where(QuoteCheck.id.in_(stray_checks())),
         execution_options={"synchronize_session": False},

@@ -12,6 +12,7 @@ evidence; the cue words that found a fact are already behind it.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +23,9 @@ import yaml
 
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.yaml"
 PRIOR_PATH = Path(__file__).with_name("data") / "confidence_prior.yaml"
+FEATURES_VERSION = "2"  # bump when a feature's definition changes
+# the reference data evidence reads: whose documents are official, nationalities
+EVIDENCE_DATA = ("sources.yaml", "persons.yaml")
 KINDS = ("meeting", "participant", "speaker", "outcome")
 FIRM_DATES = ("text", "context")  # a day the documents' own words give
 EXACT_METHODS = ("exact", "title_surname", "title_pattern")  # a name or title as written
@@ -37,6 +41,10 @@ class MeetingEvidence:
     people: int  # persons taking part
     sides: int  # of the US and China, how many have a participant
     place: bool  # a city is known
+    # a document that reports it reports another meeting of the same people: a
+    # history of their meetings, where a day or a status is easily misplaced
+    # and one meeting can become two
+    same_people_elsewhere: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,7 +82,15 @@ class OutcomeEvidence:
 # it. The fit keeps each weight on its side of zero, so more evidence never
 # lowers a confidence however few errors the corpus shows.
 AGAINST = frozenset(
-    {"statuses_differ", "third_country", "no_speaker", "misattributed", "short", "other_category"}
+    {
+        "statuses_differ",
+        "same_people_elsewhere",
+        "third_country",
+        "no_speaker",
+        "misattributed",
+        "short",
+        "other_category",
+    }
 )
 
 Evidence = MeetingEvidence | ParticipantEvidence | SpeakerEvidence | OutcomeEvidence
@@ -92,6 +108,7 @@ def meeting_features(e: MeetingEvidence) -> dict[str, float]:
         "both_sides": float(e.sides >= 2),
         "many_people": float(e.people >= 3),
         "place": float(e.place),
+        "same_people_elsewhere": float(e.same_people_elsewhere),
     }
 
 
@@ -179,3 +196,14 @@ def read_model(path: Path = MODEL_PATH) -> Model:
 @lru_cache(maxsize=1)
 def default_model() -> Model:
     return read_model()
+
+
+@lru_cache(maxsize=1)
+def model_fingerprint() -> str:
+    """What every stored confidence was decided with: the features' version,
+    the weights and the reference data the evidence reads. When it changes,
+    the next run decides every confidence again."""
+    digest = hashlib.sha256(FEATURES_VERSION.encode())
+    for path in (MODEL_PATH, *(MODEL_PATH.with_name(name) for name in EVIDENCE_DATA)):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -5,7 +5,9 @@
 -- source gave that the loader had to correct (date_conflicts: a wrong year, a
 -- day the calendar knew, or dropped), at its span; and, for a meeting both
 -- governments' own documents report (official_sources), one row per official
--- source of an outcome only one side reports (field outcome, rule one_sided).
+-- source of an outcome only one side reports (field outcome, rule one_sided);
+-- and one row per source and status of an outcome its sources report as agreed
+-- and as only discussed (field outcome_status, at the span that reports it).
 -- value: what the source says; chosen_value: what the meeting row carries;
 -- rule: how that value was chosen. A source's date is the one its strongest
 -- evidence gives (its own words, then an earlier sentence, its dateline, the
@@ -215,6 +217,42 @@ one_sided as (
         first_reports.char_start, src_outcomes.status, one_side_only.side
 ),
 
+outcome_statuses as (
+    -- what each source says of an outcome, at its first span saying so
+    select outcome_id, document_id, reported_status as value, min(char_start) as char_start
+    from src_outcome_mentions
+    where reported_status is not null
+    group by outcome_id, document_id, reported_status
+),
+
+disputed_outcomes as (
+    select outcome_id
+    from outcome_statuses
+    group by outcome_id
+    having count(distinct value) > 1
+),
+
+outcome_status_rows as (
+    select
+        src_outcomes.meeting_id,
+        'outcome_status' as field,
+        outcome_statuses.document_id,
+        outcome_statuses.value,
+        outcome_statuses.char_start,
+        min(src_outcome_mentions.char_end) as char_end,
+        src_outcomes.status as chosen_value,
+        'agreed over discussed: a source that reports the agreement' as rule
+    from outcome_statuses
+    inner join disputed_outcomes on disputed_outcomes.outcome_id = outcome_statuses.outcome_id
+    inner join src_outcomes on src_outcomes.id = outcome_statuses.outcome_id
+    inner join src_outcome_mentions
+        on src_outcome_mentions.outcome_id = outcome_statuses.outcome_id
+        and src_outcome_mentions.document_id = outcome_statuses.document_id
+        and src_outcome_mentions.char_start = outcome_statuses.char_start
+    group by src_outcomes.meeting_id, outcome_statuses.document_id, outcome_statuses.value,
+        outcome_statuses.char_start, src_outcomes.status
+),
+
 corrected_dates as (
     select
         src_date_conflicts.meeting_id,
@@ -246,6 +284,8 @@ final as (
         select * from corrected_dates
         union all
         select * from one_sided
+        union all
+        select * from outcome_status_rows
     ) as facts
     inner join src_documents on src_documents.id = facts.document_id
 )

@@ -2,8 +2,8 @@
 -- Grain: one row per outcome of a meeting (the same outcome from several sources is one row).
 -- The first source: the earliest published document (undated ones last), then by
 -- document name, then the earliest span: an ordering rule, not the load order.
--- confidence: how likely the meeting agreed or discussed it (0-1; null until the
--- end of the run).
+-- confidence: how likely the meeting reached or discussed it, its status aside
+-- (0-1; null until the end of the run).
 with src_outcomes as (
     select * from outcomes
 ),

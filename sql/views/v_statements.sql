@@ -1,6 +1,7 @@
 -- Who said what, where: transcript turns, direct quotes and reported speech.
 -- Grain: one row per statement (one span of one document).
--- confidence: how likely the speaker is right (0-1; null until the end of the run).
+-- confidence: how likely the statement and its speaker are right (0-1; null until
+-- the end of the run).
 with src_statements as (
     select * from statements
 ),

@@ -3,8 +3,8 @@
 -- date_source: where its day is known from, the strongest of the mentions that
 -- report that day: the text itself, an earlier sentence (context), the
 -- dateline, or the reference calendar of known meetings; null without a day.
--- confidence: how likely the meeting is real as described (0-1, from its evidence:
--- sources, their kind and agreement; null until the end of the run).
+-- confidence: how likely the meeting took place between these people (0-1, from
+-- its evidence: sources, their kind and agreement; null until the end of the run).
 with src_meetings as (
     select * from meetings
 ),
