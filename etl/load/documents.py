@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
 from etl.db.models import (
@@ -28,11 +28,11 @@ from etl.extract.records import Extraction
 from etl.ingest.discover import printable
 from etl.ingest.records import RawDocument, RejectedDocument
 from etl.load.meetings import attach_meeting, refresh_meeting
+from etl.load.outcomes import settle_outcome_statuses, write_outcomes
 from etl.load.reference import add_alias
 from etl.load.stored import stored_document
 from etl.load.upsert import insert_many, lookup, upsert
 from etl.resolve.document import ResolvedDocument
-from etl.resolve.outcomes import outcome_key, prefer_description, same_outcome
 from etl.resolve.stored import match_meeting
 from etl.resolve.titles import RoleBook
 
@@ -40,21 +40,6 @@ DOCUMENT_FIELDS = (
     "source_path", "sha256", "title", "outlet", "author", "url", "published_date",
     "language", "text", "text_length", "status", "error", "extractor_version", "run_id",
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class StoredOutcome:
-    """An outcome row seen through the fields outcome matching compares."""
-
-    id: int
-    description: str
-    category: str
-    topic: str | None
-
-    @classmethod
-    def of(cls, row: Outcome, slugs: dict[int, str]) -> StoredOutcome:
-        topic = slugs.get(row.topic_id) if row.topic_id is not None else None
-        return cls(row.id, row.description, row.category, topic)
 
 
 @dataclass(frozen=True)
@@ -237,7 +222,7 @@ def load_document(
                 )
             )
     _write_statements(session, resolved, document_id, meeting_ids, persons, topics, version)
-    outcomes = _write_outcomes(session, resolved, document_id, meeting_ids, topics, version)
+    outcomes = write_outcomes(session, resolved, document_id, meeting_ids, topics, version)
     mark_meetings_pending(session, document_id)
     return LoadCounts(len(resolved.statements), len(set(meeting_ids)), outcomes)
 
@@ -320,82 +305,6 @@ def _write_statements(
         for slug in topic_slugs
     }
     insert_many(session, StatementTopic.__table__, list(links.values()))  # type: ignore[arg-type]
-
-
-def _write_outcomes(
-    session: Session,
-    resolved: ResolvedDocument,
-    document_id: int,
-    meeting_ids: list[int],
-    topics: dict[str, int],
-    version: str,
-) -> int:
-    written = 0
-    slugs = {id_: slug for slug, id_ in topics.items()}
-    for item in resolved.outcomes:
-        record = item.record
-        meeting_id = meeting_ids[item.meeting]
-        existing = session.scalars(select(Outcome).where(Outcome.meeting_id == meeting_id)).all()
-        match = next(
-            (o for o in existing if same_outcome(StoredOutcome.of(o, slugs), record)), None
-        )
-        if match is None:
-            outcome_id = lookup(
-                session,
-                Outcome.__table__,  # type: ignore[arg-type]
-                {
-                    "meeting_id": meeting_id,
-                    "outcome_key": outcome_key(record.description, record.category),
-                },
-                {
-                    "description": record.description,
-                    "category": record.category,
-                    "status": record.status,
-                    "topic_id": topics.get(record.topic) if record.topic else None,
-                },
-            )
-            written += 1
-        else:
-            outcome_id = match.id
-            if prefer_description(match.description, record.description):
-                session.execute(
-                    update(Outcome)
-                    .where(Outcome.id == outcome_id)
-                    .values(description=record.description)
-                )
-        lookup(
-            session,
-            OutcomeMention.__table__,  # type: ignore[arg-type]
-            {
-                "outcome_id": outcome_id,
-                "document_id": document_id,
-                "char_start": record.start,
-                "char_end": record.end,
-            },
-            {"extractor_version": version, "reported_status": record.status},
-        )
-        if match is not None and record.status == "agreed" and match.status != "agreed":
-            session.execute(update(Outcome).where(Outcome.id == outcome_id).values(status="agreed"))
-    return written
-
-
-def settle_outcome_statuses(session: Session, meeting_ids: set[int]) -> None:
-    """The outcomes of these meetings are agreed when a source left says so,
-    else discussed: whatever order their sources came and went in."""
-    agreed = exists().where(
-        OutcomeMention.outcome_id == Outcome.id, OutcomeMention.reported_status == "agreed"
-    )
-    ids = sorted(meeting_ids)
-    for start in range(0, len(ids), 500):
-        chosen = Outcome.meeting_id.in_(ids[start : start + 500])
-        session.execute(
-            update(Outcome).where(chosen, agreed).values(status="agreed"),
-            execution_options={"synchronize_session": False},
-        )
-        session.execute(
-            update(Outcome).where(chosen, ~agreed).values(status="discussed"),
-            execution_options={"synchronize_session": False},
-        )
 
 
 def mark_meetings_pending(session: Session, document_id: int) -> None:
