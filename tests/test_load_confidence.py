@@ -3,6 +3,7 @@ decided again when a source comes or goes (documents of our own)."""
 
 import contextlib
 
+import pytest
 from sqlalchemy import text
 
 import etl.pipeline
@@ -26,6 +27,17 @@ GENEVA, March 3, 2025 — U.S. Treasury Secretary Janet Yellen and Chinese Vice 
 VIEWS = ("v_meetings", "v_participants", "v_statements", "v_outcomes")
 
 
+@pytest.fixture
+def story(database_url, tmp_path):
+    """A folder holding one story, and a pipeline on the database under test."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "story.txt").write_text(STORY, encoding="utf-8")
+    pipeline = Pipeline(get_settings(database_url))
+    yield folder, pipeline
+    pipeline.close()
+
+
 def _confidences(engine):
     with engine.connect() as connection:
         return {
@@ -44,19 +56,13 @@ def _pending(engine):
         return connection.execute(text("select count(*) from meetings_pending")).scalar_one()
 
 
-def test_every_fact_in_the_four_views_has_a_confidence_between_zero_and_one(database_url, tmp_path):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "story.txt").write_text(STORY, encoding="utf-8")
-    pipeline = Pipeline(get_settings(database_url))
-    try:
-        pipeline.run([folder])
-        found = _confidences(pipeline.engine)
-        assert all(found[view] for view in VIEWS), found  # each view has facts
-        assert all(0 <= c <= 1 for values in found.values() for c in values), found
-        assert _pending(pipeline.engine) == 0
-    finally:
-        pipeline.close()
+def test_every_fact_in_the_four_views_has_a_confidence_between_zero_and_one(story):
+    folder, pipeline = story
+    pipeline.run([folder])
+    found = _confidences(pipeline.engine)
+    assert all(found[view] for view in VIEWS), found  # each view has facts
+    assert all(0 <= c <= 1 for values in found.values() for c in values), found
+    assert _pending(pipeline.engine) == 0
 
 
 def _all(engine):
@@ -67,92 +73,65 @@ def _all(engine):
         }
 
 
-def test_a_second_source_raises_the_meetings_confidence_and_its_removal_lowers_it_again(
-    database_url, tmp_path
-):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "story.txt").write_text(STORY, encoding="utf-8")
-    pipeline = Pipeline(get_settings(database_url))
-    try:
+def test_a_second_source_raises_the_meetings_confidence_and_its_removal_lowers_it_again(story):
+    folder, pipeline = story
+    pipeline.run([folder])
+    alone = _meeting_confidence(pipeline.engine)
+    first = _all(pipeline.engine)
+    first_confidences = _confidences(pipeline.engine)
+    (folder / "second.txt").write_text(SECOND_STORY, encoding="utf-8")
+    pipeline.run([folder])
+    with pipeline.engine.connect() as connection:
+        assert connection.execute(text("select source_count from v_meetings")).scalar() == 2
+    together = _meeting_confidence(pipeline.engine)
+    assert together > alone
+    before, after = first_confidences, _confidences(pipeline.engine)
+    for view in ("v_participants", "v_outcomes"):  # decided again, with a second source
+        assert sorted(after[view]) > sorted(before[view]), view
+    (folder / "second.txt").write_text("", encoding="utf-8")  # now rejected as empty
+    pipeline.run([folder])
+    assert _meeting_confidence(pipeline.engine) == alone
+    assert _all(pipeline.engine) == first  # every fact as it was with one source
+
+
+def test_a_run_stopped_before_its_end_leaves_the_meetings_for_the_next_run(story, monkeypatch):
+    folder, pipeline = story
+
+    def stopped(session, run_id=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(etl.pipeline, "decide_pending", stopped)
+    with contextlib.suppress(KeyboardInterrupt):
         pipeline.run([folder])
-        alone = _meeting_confidence(pipeline.engine)
-        first = _all(pipeline.engine)
-        (folder / "second.txt").write_text(SECOND_STORY, encoding="utf-8")
-        pipeline.run([folder])
-        with pipeline.engine.connect() as connection:
-            assert connection.execute(text("select source_count from v_meetings")).scalar() == 2
-        together = _meeting_confidence(pipeline.engine)
-        assert together > alone
-        assert _all(pipeline.engine) != first  # participants and outcomes decided again
-        (folder / "second.txt").write_text("", encoding="utf-8")  # now rejected as empty
-        pipeline.run([folder])
-        assert _meeting_confidence(pipeline.engine) == alone
-        assert _all(pipeline.engine) == first  # every fact as it was with one source
-    finally:
-        pipeline.close()
+    monkeypatch.undo()
+    assert _meeting_confidence(pipeline.engine) is None
+    assert _pending(pipeline.engine) == 1
+    pipeline.run([folder])  # nothing to load, but the meeting is decided
+    assert _meeting_confidence(pipeline.engine) is not None
+    assert all(None not in values for values in _confidences(pipeline.engine).values())
 
 
-def test_a_run_stopped_before_its_end_leaves_the_meetings_for_the_next_run(
-    database_url, tmp_path, monkeypatch
-):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "story.txt").write_text(STORY, encoding="utf-8")
-    pipeline = Pipeline(get_settings(database_url))
-    try:
-
-        def stopped(session, run_id=None):
-            raise KeyboardInterrupt
-
-        monkeypatch.setattr(etl.pipeline, "decide_pending", stopped)
-        with contextlib.suppress(KeyboardInterrupt):
-            pipeline.run([folder])
-        monkeypatch.undo()
-        assert _meeting_confidence(pipeline.engine) is None
-        assert _pending(pipeline.engine) == 1
-        pipeline.run([folder])  # nothing to load, but the meeting is decided
-        assert _meeting_confidence(pipeline.engine) is not None
-        assert all(None not in values for values in _confidences(pipeline.engine).values())
-    finally:
-        pipeline.close()
+def test_a_database_upgraded_to_confidences_is_filled_by_its_next_run(story):
+    folder, pipeline = story
+    pipeline.run([folder])
+    decided = _confidences(pipeline.engine)
+    downgrade(pipeline.engine, "0020")
+    upgrade(pipeline.engine)
+    assert all(set(values) == {None} for values in _confidences(pipeline.engine).values())
+    pipeline.run([folder])  # nothing to load: the upgrade marked every meeting
+    assert _confidences(pipeline.engine) == decided
 
 
-def test_a_database_upgraded_to_confidences_is_filled_by_its_next_run(database_url, tmp_path):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "story.txt").write_text(STORY, encoding="utf-8")
-    pipeline = Pipeline(get_settings(database_url))
-    try:
-        pipeline.run([folder])
-        decided = _confidences(pipeline.engine)
-        downgrade(pipeline.engine, "0020")
-        upgrade(pipeline.engine)
-        assert all(set(values) == {None} for values in _confidences(pipeline.engine).values())
-        pipeline.run([folder])  # nothing to load: the upgrade marked every meeting
-        assert _confidences(pipeline.engine) == decided
-    finally:
-        pipeline.close()
-
-
-def test_a_new_model_decides_every_confidence_again_at_the_next_run(
-    database_url, tmp_path, monkeypatch
-):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "story.txt").write_text(STORY, encoding="utf-8")
-    pipeline = Pipeline(get_settings(database_url))
-    try:
-        pipeline.run([folder])
-        pipeline.run([folder])  # the same model: nothing changes
-        assert _pending(pipeline.engine) == 0
-        certain = Model(
-            {kind: {"bias": 30.0} for kind in ("meeting", "participant", "speaker", "outcome")}
-        )
-        monkeypatch.setattr(etl.pipeline, "default_model", lambda: certain)
-        monkeypatch.setattr(etl.pipeline, "model_fingerprint", lambda: "another model")
-        pipeline.run([folder])  # nothing to load, but every fact is decided again
-        found = _confidences(pipeline.engine)
-        assert {c for values in found.values() for c in values} == {1.0}
-    finally:
-        pipeline.close()
+def test_a_new_model_decides_every_confidence_again_at_the_next_run(story, monkeypatch):
+    folder, pipeline = story
+    pipeline.run([folder])
+    pipeline.run([folder])  # the same model: nothing changes
+    assert _pending(pipeline.engine) == 0
+    certain = Model(
+        {kind: {"bias": 30.0} for kind in ("meeting", "participant", "speaker", "outcome")}
+    )
+    monkeypatch.setattr(etl.pipeline, "default_model", lambda: certain)
+    monkeypatch.setattr(etl.pipeline, "model_fingerprint", lambda: "another model")
+    pipeline.run([folder])  # nothing to load, but every fact is decided again
+    found = _confidences(pipeline.engine)
+    assert {c for values in found.values() for c in values} == {1.0}
