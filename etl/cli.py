@@ -652,9 +652,12 @@ def calibrate(
 ) -> None:
     """Fit the confidence model on an annotated corpus: load the documents into a
     throwaway database, judge each fact against the gold, fit the weights, and
-    write them to --out (the shipped model is etl/resolve/data/confidence.yaml)."""
+    write them to --out (the shipped model is etl/resolve/data/confidence.yaml);
+    then print the precision per band of each fact scored by a model fitted
+    without its meeting (cross-validation)."""
     from etl.evaluate import load_gold
-    from etl.evaluate.calibrate import calibrate_documents, write_model
+    from etl.evaluate.bands import bands_table
+    from etl.evaluate.calibrate import FOLDS, calibrate_documents, write_model
 
     calibration, problems = calibrate_documents([p.resolve() for p in docs], load_gold(gold))
     write_model(calibration, out)
@@ -662,6 +665,8 @@ def calibrate(
         typer.echo(f"warning: not loaded: {problem}", err=True)
     judged = ", ".join(f"{k} {n}" for k, n in calibration.samples.items())
     typer.echo(f"wrote {out} (facts judged: {judged})")
+    typer.echo(f"\nprecision per confidence band, each fact held out of the fit ({FOLDS} folds):")
+    typer.echo(bands_table(calibration.held_out))
 
 
 def _fail(message: str) -> None:

@@ -6,8 +6,15 @@ import datetime as dt
 from typer.testing import CliRunner
 
 from etl.cli import app
-from etl.evaluate.calibrate import Calibration, fit_logistic, fit_model, fit_signed, model_yaml
-from etl.resolve.confidence import MeetingEvidence, Model, read_model
+from etl.evaluate.calibrate import (
+    Calibration,
+    cross_validate,
+    fit_logistic,
+    fit_model,
+    fit_signed,
+    model_yaml,
+)
+from etl.resolve.confidence import MeetingEvidence, Model, ParticipantEvidence, read_model
 from etl.settings import PROJECT_ROOT
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
@@ -49,6 +56,36 @@ def test_facts_the_gold_did_not_judge_are_left_out_of_the_fit():
     assert model.confidence(right) > model.confidence(wrong)
 
 
+def test_each_fact_is_scored_by_a_model_that_never_saw_its_meeting():
+    # meetings both governments report are right, single stories wrong; each
+    # meeting's participant is judged with it
+    evidence, judged, groups = [], {}, {}
+    for n in range(1, 41):
+        corroborated = n % 2 == 0
+        meeting = MeetingEvidence(n, 2 if corroborated else 1, 2 if corroborated else 0,
+                                  None, 1, 2, 2, False)  # fmt: skip
+        person = ParticipantEvidence(n, 100 + n, 1, 1, True, False, True)
+        evidence += [meeting, person]
+        for key in (("meeting", (n,)), ("participant", (n, 100 + n))):
+            judged[key] = corroborated
+            groups[key] = f"meeting {n}"
+    held_out = cross_validate(evidence, judged, groups, folds=4)
+    assert sorted((j.kind, j.key) for j in held_out) == sorted(judged)
+    right = [j.confidence for j in held_out if j.kind == "meeting" and j.right]
+    wrong = [j.confidence for j in held_out if j.kind == "meeting" and not j.right]
+    assert min(right) > max(wrong)
+
+
+def test_a_held_out_fact_does_not_train_the_model_that_scores_it():
+    # five alike meetings, one wrong: scored without itself, the wrong one
+    # looks like four right ones, and each right one like three right and one wrong
+    evidence = [MeetingEvidence(n, 1, 0, None, 1, 2, 2, False) for n in range(1, 6)]
+    judged = {("meeting", (n,)): n != 5 for n in range(1, 6)}
+    groups = {key: f"meeting {key[1][0]}" for key in judged}
+    held_out = {j.key: j.confidence for j in cross_validate(evidence, judged, groups, folds=5)}
+    assert held_out[(5,)] > max(held_out[(n,)] for n in range(1, 5))
+
+
 def test_the_written_model_reads_back_with_the_same_weights(tmp_path):
     calibration = Calibration(
         Model({"meeting": {"bias": 1.5, "official": 0.25}}),
@@ -72,6 +109,8 @@ def test_etl_calibrate_fits_on_a_gold_file_and_its_documents(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "facts judged: meeting" in result.output
+    assert "each fact held out of the fit (5 folds)" in result.output
+    assert "meeting     | [" in result.output
     model = read_model(out)
     assert "meeting" in model.weights and "bias" in model.weights["meeting"]
     assert not list(tmp_path.glob(".*.partial"))

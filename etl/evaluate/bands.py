@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+from etl.db.queries import render
 from etl.evaluate.figures import Judged, ratio
 
 EDGES = (0.0, 0.5, 0.7, 0.85, 0.95, 1.0)  # band i holds edges[i] <= confidence < edges[i+1]
@@ -94,3 +95,24 @@ def unordered_kinds(judged: list[Judged]) -> list[str]:
     """The fact kinds whose bands are not monotone."""
     bands = confidence_bands(judged)
     return [kind for kind in KINDS if not monotone(bands, kind)]
+
+
+def bands_table(judged: list[Judged]) -> str:
+    """The bands as a text table, one row per band."""
+    bands = confidence_bands(judged)
+    if not bands:
+        return "(no confidences: the database's facts are not decided yet)"
+    columns = ["facts", "band", "judged", "right", "precision", "mean confidence", "monotone"]
+    rows = [
+        (
+            b.kind,
+            b.label,
+            b.facts,
+            b.right,
+            f"{b.precision:.3f}",
+            f"{b.mean_confidence:.3f}",
+            "yes" if monotone(bands, b.kind) else "NO",
+        )
+        for b in bands
+    ]
+    return render(columns, rows, "table")

@@ -13,12 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from etl.db.models import Meeting, Outcome, Statement
+from etl.evaluate.figures import Judged
 from etl.evaluate.gold import Gold
 from etl.evaluate.run import evaluate_database
 from etl.resolve.confidence import (
@@ -42,11 +45,18 @@ STEPS = 50
 Sample = tuple[dict[str, float], bool]
 
 
+FactKey = tuple[str, tuple[int, ...]]
+FOLDS = 5
+
+
 @dataclass(frozen=True)
 class Calibration:
     model: Model
     samples: dict[str, int]  # facts judged per kind
     right: dict[str, int]
+    # each judged fact with the confidence of a model fitted without its
+    # meeting's facts (cross-validation): how the weights do on facts unseen
+    held_out: list[Judged] = field(default_factory=list)
 
 
 def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
@@ -120,7 +130,7 @@ def fit_logistic(
 
 def fit_model(
     evidence: list[Evidence],
-    judged: dict[tuple[str, tuple[int, ...]], bool],
+    judged: dict[FactKey, bool],
     prior: Model | None = None,
 ) -> Calibration:
     """A model from the facts the gold judged (others are left out), starting
@@ -144,6 +154,48 @@ def fit_model(
     )
 
 
+def cross_validate(
+    evidence: list[Evidence],
+    judged: dict[FactKey, bool],
+    groups: dict[FactKey, str],
+    folds: int = FOLDS,
+    prior: Model | None = None,
+) -> list[Judged]:
+    """Each judged fact with the confidence a model fitted on the other folds
+    gives it. Facts of one group (a meeting and its participants, statements
+    and outcomes) stay in one fold, so no fact is scored by a model that saw
+    its own meeting."""
+    names = sorted(set(groups.values()))
+    fold_of = {name: index % folds for index, name in enumerate(names)}
+    held_out = []
+    for fold in range(folds):
+        training = {k: v for k, v in judged.items() if fold_of.get(groups.get(k, "")) != fold}
+        model = fit_model(evidence, training, prior).model
+        for item in evidence:
+            kind, key = fact_key(item)
+            if (kind, key) in judged and fold_of.get(groups.get((kind, key), "")) == fold:
+                held_out.append(Judged(kind, key, model.confidence(item), judged[kind, key]))
+    return held_out
+
+
+def _meeting_groups(session: Session, evidence: list[Evidence]) -> dict[FactKey, str]:
+    """Each fact's meeting (a statement of none is its own group)."""
+    statements = dict(session.execute(select(Statement.id, Statement.meeting_id)).tuples().all())
+    outcomes = dict(session.execute(select(Outcome.id, Outcome.meeting_id)).tuples().all())
+    groups: dict[FactKey, str] = {}
+    for item in evidence:
+        kind, key = fact_key(item)
+        meeting: int | None = None
+        if kind in ("meeting", "participant"):
+            meeting = key[0]
+        elif kind == "speaker":
+            meeting = statements.get(key[0])
+        else:
+            meeting = outcomes.get(key[0])
+        groups[kind, key] = f"meeting {meeting}" if meeting is not None else f"{kind} {key[0]}"
+    return groups
+
+
 def calibrate_documents(paths: list[Path], gold: Gold) -> tuple[Calibration, list[str]]:
     """Load ``paths`` into a throwaway database, judge its facts, fit; also,
     one line each, the documents it could not load and why."""
@@ -151,7 +203,6 @@ def calibrate_documents(paths: list[Path], gold: Gold) -> tuple[Calibration, lis
         evidence_of_meetings,
         evidence_of_unplaced_statements,
     )
-    from etl.db.models import Meeting
     from etl.pipeline import Pipeline
     from etl.settings import Settings
 
@@ -166,6 +217,7 @@ def calibrate_documents(paths: list[Path], gold: Gold) -> tuple[Calibration, lis
                 for start in range(0, len(meetings), CHUNK):
                     evidence += evidence_of_meetings(session, meetings[start : start + CHUNK])
                 evidence += evidence_of_unplaced_statements(session, undecided=False)
+                groups = _meeting_groups(session, evidence)
         finally:
             pipeline.close()
     judged = {(fact.kind, fact.key): fact.right for fact in evaluation.judged}
@@ -174,7 +226,9 @@ def calibrate_documents(paths: list[Path], gold: Gold) -> tuple[Calibration, lis
         for r in report.results
         if r.status in ("failed", "skipped")
     ]
-    return fit_model(evidence, judged), problems
+    calibration = fit_model(evidence, judged)
+    held_out = cross_validate(evidence, judged, groups)
+    return replace(calibration, held_out=held_out), problems
 
 
 def write_model(calibration: Calibration, path: Path) -> None:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from typing import Any
 
 from etl.db.queries import render
-from etl.evaluate.bands import KINDS, confidence_bands, monotone
+from etl.evaluate.bands import KINDS, bands_table, confidence_bands, monotone
 from etl.evaluate.figures import Evaluation, Finding
 
 FORMATS = ("table", "json")
@@ -90,7 +90,7 @@ def as_table(evaluation: Evaluation) -> str:
     )
     lines.append(f"accuracy: {accuracy}")
     lines.append(f"duplicate persons: {evaluation.person_duplicates}")
-    lines.extend(["", "precision per confidence band:", _bands_table(evaluation)])
+    lines.extend(["", "precision per confidence band:", bands_table(evaluation.judged)])
     by_document: dict[str, list[Finding]] = defaultdict(list)
     for finding in evaluation.findings:
         by_document[finding.document].append(finding)
@@ -101,26 +101,6 @@ def as_table(evaluation: Evaluation) -> str:
             span = f" [{_span(f)}]" if _span(f) else ""
             lines.append(f"  {f.verdict:<8} {f.kind:<9}{span} {f.what}".rstrip())
     return "\n".join(lines)
-
-
-def _bands_table(evaluation: Evaluation) -> str:
-    bands = confidence_bands(evaluation.judged)
-    if not bands:
-        return "(no confidences: the database's facts are not decided yet)"
-    columns = ["facts", "band", "judged", "right", "precision", "mean confidence", "monotone"]
-    rows = [
-        (
-            b.kind,
-            b.label,
-            b.facts,
-            b.right,
-            f"{b.precision:.3f}",
-            f"{b.mean_confidence:.3f}",
-            "yes" if monotone(bands, b.kind) else "NO",
-        )
-        for b in bands
-    ]
-    return render(columns, rows, "table")
 
 
 def format_evaluation(evaluation: Evaluation, fmt: str) -> str:
