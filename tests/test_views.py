@@ -254,6 +254,26 @@ def test_a_sources_date_is_its_strongest_evidences_so_a_story_does_not_dispute_i
     assert found == [(2, "story.txt", "2033-05-06"), (2, "wire.txt", "2033-05-04")]
 
 
+
+def test_the_day_a_meeting_keeps_is_shown_even_from_a_sources_weaker_sentence(engine):
+    with engine.begin() as connection:
+        for statement in SELF_DATED_ROWS:
+            connection.execute(text(statement))
+        # the loader kept the earliest day, which only the dateline gave
+        connection.execute(text("update meetings set start_date = '2033-05-06' where id = 1"))
+        rows = connection.execute(
+            text(
+                "select document_name, value, chosen_value from v_fact_conflicts"
+                " where field = 'date' and meeting_id = 1 order by value"
+            )
+        )
+        found = [tuple(row) for row in rows]
+    assert found == [
+        ("story.txt", "2033-05-05", "2033-05-06"),
+        ("story.txt", "2033-05-06", "2033-05-06"),
+    ]
+
+
 ONE_SIDED_ROWS = [
     "insert into documents (id, name, sha256, status, text, url, outlet) values"
     " (1, 'us.txt', 'a', 'loaded', 'They agreed to talks and to a hotline.',"

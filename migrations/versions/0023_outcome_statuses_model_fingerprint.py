@@ -10,7 +10,13 @@ order its sources came in, and ``v_fact_conflicts`` shows the sources of an
 outcome reported both ways (field ``outcome_status``). Existing mentions take
 their outcome's status. ``ingestion_runs.confidence_model`` records the
 fingerprint of the confidence model and data a run decided with: the next run
-with another decides every confidence again.
+with another decides every confidence again. In ``v_fact_conflicts`` a source's
+day the meeting carries is always a row, as well as the day its strongest
+evidence gives (0022 could hide the kept day when a weaker sentence gave it).
+
+Existing mentions take their outcome's status, so an upgraded database shows
+no outcome_status disagreement until its documents are extracted again (they
+are stale: extractor 0.5.1; ``etl run --reprocess``).
 """
 
 from collections.abc import Sequence

@@ -11,8 +11,9 @@
 -- value: what the source says; chosen_value: what the meeting row carries;
 -- rule: how that value was chosen. A source's date is the one its strongest
 -- evidence gives (its own words, then an earlier sentence, its dateline, the
--- calendar): a story that says "Thursday" is not at odds with itself because
--- an earlier sentence took the dateline's day.
+-- calendar), and any of its days the meeting carries: a story that says
+-- "Thursday" is not at odds with itself because an earlier sentence took the
+-- dateline's day.
 with src_meetings as (
     select * from meetings
 ),
@@ -67,12 +68,16 @@ best_dated as (
 ),
 
 dated as (
+    -- a source's strongest day, and any of its days the meeting carries (so
+    -- the day kept is always shown when it is disputed)
     select date_ranked.*
     from date_ranked
     inner join best_dated
         on best_dated.meeting_id = date_ranked.meeting_id
         and best_dated.document_id = date_ranked.document_id
-        and best_dated.date_rank = date_ranked.date_rank
+    inner join src_meetings on src_meetings.id = date_ranked.meeting_id
+    where date_ranked.date_rank = best_dated.date_rank
+        or date_ranked.reported_date = src_meetings.start_date
 ),
 
 reported as (
