@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from etl.analysis import Analysis, AnalysisPool, Analyzer, Failure, one_line
 from etl.db.checks import run_checks
 from etl.db.confidence_evidence import (
+    every_meeting,
     evidence_of_meetings,
     evidence_of_unplaced_statements,
     last_model,
@@ -27,7 +28,7 @@ from etl.db.session import DatabaseBusy, make_engine, session_factory, transacti
 from etl.extract import EXTRACTOR_VERSION
 from etl.ingest.discover import Candidate, Discovery, Skipped, discover, read_documents
 from etl.ingest.records import RawDocument, RejectedDocument
-from etl.load.confidence import record_model, redecide_all, write_confidences
+from etl.load.confidence import forget_unplaced_confidences, record_model, write_confidences
 from etl.load.documents import load_document, record_rejection
 from etl.load.quote_checks import CHUNK as QUOTE_CHUNK
 from etl.load.quote_checks import (
@@ -322,14 +323,18 @@ def decide_pending(session: Session, run_id: int | None = None) -> int:
     sources, a few hundred meetings at a time; every meeting when the
     confidence model or its data changed since the last run that decided.
     Returns the facts decided."""
+    model = default_model()
+    decided = 0
     fingerprint = model_fingerprint()
-    if last_model(session) != fingerprint:
-        redecide_all(session)
+    if last_model(session) != fingerprint:  # every confidence, not the quote groups
+        every = every_meeting(session)
+        for start in range(0, len(every), QUOTE_CHUNK):
+            chunk = every[start : start + QUOTE_CHUNK]
+            write_confidences(session, model, evidence_of_meetings(session, chunk))
+        forget_unplaced_confidences(session)
     if run_id is not None:
         record_model(session, run_id, fingerprint)
     meetings = sorted(set(pending_meetings(session)) | set(meetings_of_stray_checks(session)))
-    model = default_model()
-    decided = 0
     for start in range(0, len(meetings), QUOTE_CHUNK):
         chunk = meetings[start : start + QUOTE_CHUNK]
         replace_quote_checks(session, chunk, check_quotes(quote_sources(session, chunk)))

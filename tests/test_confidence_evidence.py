@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from etl.db.confidence_evidence import (
     evidence_of_meetings,
     evidence_of_unplaced_statements,
+    last_model,
     words,
 )
 from etl.resolve.confidence import (
@@ -142,3 +143,21 @@ def test_a_meeting_whose_document_reports_another_of_the_same_people_is_flagged(
         e.meeting_id: e.same_people_elsewhere for e in found if isinstance(e, MeetingEvidence)
     }
     assert flagged == {1: True, 2: True, 3: False}  # July's has Kim too, in another document
+
+
+def test_the_last_model_is_the_one_of_the_run_that_finished_last(engine):
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "insert into ingestion_runs (id, started_at, finished_at, status, extractor_version,"
+                " documents_seen, documents_loaded, documents_skipped, documents_unchanged,"
+                " documents_failed, confidence_model) values"
+                " (1, '2033-01-01 10:00:00', '2033-01-01 10:09:00', 'succeeded', 'v', 0, 0, 0, 0,"
+                " 0, 'old weights'),"
+                " (2, '2033-01-01 10:01:00', '2033-01-01 10:05:00', 'succeeded', 'v', 0, 0, 0, 0,"
+                " 0, 'new weights'),"
+                " (3, '2033-01-01 10:02:00', null, 'running', 'v', 0, 0, 0, 0, 0, null)"
+            )
+        )
+    with Session(engine) as session:
+        assert last_model(session) == "old weights"  # run 1 decided after run 2

@@ -254,7 +254,6 @@ def test_a_sources_date_is_its_strongest_evidences_so_a_story_does_not_dispute_i
     assert found == [(2, "story.txt", "2033-05-06"), (2, "wire.txt", "2033-05-04")]
 
 
-
 def test_the_day_a_meeting_keeps_is_shown_even_from_a_sources_weaker_sentence(engine):
     with engine.begin() as connection:
         for statement in SELF_DATED_ROWS:

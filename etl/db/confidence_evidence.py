@@ -38,6 +38,7 @@ from etl.resolve.quote_checks import official_side
 SIDES = ("US", "CN")
 DATE_RANK = {"text": 1, "context": 2, "dateline": 3, "calendar": 4}
 AGREEING = ("exact", "truncated", "altered")  # the same words, give or take an edit
+CHUNK = 500  # ids per statement: PostgreSQL takes at most 65,535 parameters
 _IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -110,27 +111,35 @@ def _nationality(rows: list[Row[Any]]) -> str | None:
 
 def _same_people_elsewhere(session: Session, ids: list[int]) -> set[int]:
     """The meetings (of ``ids``) that share a document with another meeting of
-    exactly the same people."""
-    own, other = aliased(MeetingMention), aliased(MeetingMention)
-    pairs = set(
-        session.execute(
-            select(own.meeting_id, other.meeting_id)
-            .join(other, other.document_id == own.document_id)
-            .where(own.meeting_id.in_(ids), other.meeting_id != own.meeting_id)
-            .distinct()
-        ).tuples()
-    )
-    if not pairs:
-        return set()
+    exactly the same people: each document's meetings grouped by their people,
+    in one pass (no pairs of meetings)."""
+    documents = select(MeetingMention.document_id).where(MeetingMention.meeting_id.in_(ids))
+    reported = session.execute(
+        select(MeetingMention.document_id, MeetingMention.meeting_id)
+        .where(MeetingMention.document_id.in_(documents))
+        .distinct()
+    ).tuples()
+    by_document: dict[int, set[int]] = defaultdict(set)
+    for document_id, meeting_id in reported:
+        by_document[document_id].add(meeting_id)
+    shared = {d: m for d, m in by_document.items() if len(m) > 1}
+    involved = sorted({m for meetings in shared.values() for m in meetings})
     people: dict[int, set[int]] = defaultdict(set)
-    involved = sorted({m for pair in pairs for m in pair})
-    for start in range(0, len(involved), 500):
+    for start in range(0, len(involved), CHUNK):
         query = select(MeetingPerson.meeting_id, MeetingPerson.person_id).where(
-            MeetingPerson.meeting_id.in_(involved[start : start + 500])
+            MeetingPerson.meeting_id.in_(involved[start : start + CHUNK])
         )
         for meeting_id, person_id in session.execute(query):
             people[meeting_id].add(person_id)
-    return {a for a, b in pairs if people[a] and people[a] == people[b]}
+    chosen = set(ids)
+    repeated: set[int] = set()
+    for meetings in shared.values():
+        groups: dict[frozenset[int], list[int]] = defaultdict(list)
+        for meeting_id in meetings:
+            if people[meeting_id]:
+                groups[frozenset(people[meeting_id])].append(meeting_id)
+        repeated |= {m for same in groups.values() if len(same) > 1 for m in same}
+    return repeated & chosen
 
 
 def meeting_evidence(
@@ -310,12 +319,17 @@ def evidence_of_meetings(session: Session, meeting_ids: Iterable[int]) -> list[E
     ]
 
 
+def every_meeting(session: Session) -> list[int]:
+    return list(session.scalars(select(Meeting.id).order_by(Meeting.id)))
+
+
 def last_model(session: Session) -> str | None:
-    """The fingerprint of the model the newest deciding run used."""
+    """The fingerprint of the model the run that decided last used: the last
+    to finish, since runs overlap and decide in the order they finish."""
     query = (
         select(IngestionRun.confidence_model)
-        .where(IngestionRun.confidence_model.is_not(None))
-        .order_by(IngestionRun.id.desc())
+        .where(IngestionRun.confidence_model.is_not(None), IngestionRun.finished_at.is_not(None))
+        .order_by(IngestionRun.finished_at.desc(), IngestionRun.id.desc())
         .limit(1)
     )
     return session.scalars(query).first()

@@ -20,7 +20,7 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from etl.db.models import Meeting, Outcome, Statement
+from etl.db.models import Outcome, Statement
 from etl.evaluate.figures import Judged
 from etl.evaluate.gold import Gold
 from etl.evaluate.run import evaluate_database
@@ -200,6 +200,7 @@ def calibrate_documents(paths: list[Path], gold: Gold) -> tuple[Calibration, lis
     """Load ``paths`` into a throwaway database, judge its facts, fit; also,
     one line each, the documents it could not load and why."""
     from etl.db.confidence_evidence import (
+        every_meeting,
         evidence_of_meetings,
         evidence_of_unplaced_statements,
     )
@@ -213,7 +214,7 @@ def calibrate_documents(paths: list[Path], gold: Gold) -> tuple[Calibration, lis
             report = pipeline.run(paths)
             evaluation = evaluate_database(pipeline.engine, gold)
             with pipeline.sessions() as session:
-                meetings = list(session.scalars(select(Meeting.id).order_by(Meeting.id)))
+                meetings = every_meeting(session)
                 for start in range(0, len(meetings), CHUNK):
                     evidence += evidence_of_meetings(session, meetings[start : start + CHUNK])
                 evidence += evidence_of_unplaced_statements(session, undecided=False)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from etl.db.models import IngestionRun, Meeting, MeetingPending, MeetingPerson, Outcome, Statement
+from etl.db.models import IngestionRun, Meeting, MeetingPerson, Outcome, Statement
 from etl.resolve.confidence import (
     Evidence,
     MeetingEvidence,
@@ -31,11 +31,9 @@ def _key(evidence: Evidence) -> tuple[type[Any], dict[str, int]]:
     return Outcome, {"id": evidence.outcome_id}
 
 
-def redecide_all(session: Session) -> None:
-    """Every meeting marked, and every unplaced statement's confidence cleared:
-    the run's end decides them all again (the model or its data changed)."""
-    undecided = select(Meeting.id).where(~Meeting.id.in_(select(MeetingPending.meeting_id)))
-    session.execute(insert(MeetingPending).from_select(["meeting_id"], undecided))
+def forget_unplaced_confidences(session: Session) -> None:
+    """Every unplaced statement's confidence cleared, to be decided again (the
+    model or its data changed)."""
     session.execute(
         update(Statement).where(Statement.meeting_id.is_(None)).values(confidence=None),
         execution_options={"synchronize_session": False},

@@ -84,8 +84,7 @@ def write_outcomes(
             },
             {"extractor_version": version, "reported_status": record.status},
         )
-        if match is not None and record.status == "agreed" and match.status != "agreed":
-            session.execute(update(Outcome).where(Outcome.id == outcome_id).values(status="agreed"))
+    settle_outcome_statuses(session, set(meeting_ids))
     return written
 
 

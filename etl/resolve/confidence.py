@@ -201,8 +201,9 @@ def default_model() -> Model:
 @lru_cache(maxsize=1)
 def model_fingerprint() -> str:
     """What every stored confidence was decided with: the features' version,
-    the weights and the reference data the evidence reads. When it changes,
-    the next run decides every confidence again."""
+    the weights and the shipped reference data the evidence reads. When it
+    changes, the next run decides every confidence again. (A gazetteer passed
+    to the pipeline in place of the shipped one is not part of it.)"""
     digest = hashlib.sha256(FEATURES_VERSION.encode())
     for path in (MODEL_PATH, *(MODEL_PATH.with_name(name) for name in EVIDENCE_DATA)):
         digest.update(path.read_bytes())
