@@ -19,12 +19,12 @@ from etl.db.checks import run_checks
 from etl.db.confidence_evidence import (
     every_meeting,
     evidence_of_meetings,
-    evidence_of_unplaced_statements,
     last_model,
 )
 from etl.db.migrate import ensure_schema
 from etl.db.quote_sources import pending_meetings, quote_sources
 from etl.db.session import DatabaseBusy, make_engine, session_factory, transaction
+from etl.db.speaker_evidence import evidence_of_unplaced_statements
 from etl.extract import EXTRACTOR_VERSION
 from etl.ingest.discover import Candidate, Discovery, Skipped, discover, read_documents
 from etl.ingest.records import RawDocument, RejectedDocument

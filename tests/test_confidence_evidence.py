@@ -6,10 +6,9 @@ from sqlalchemy.orm import Session
 
 from etl.db.confidence_evidence import (
     evidence_of_meetings,
-    evidence_of_unplaced_statements,
     last_model,
-    words,
 )
+from etl.db.speaker_evidence import evidence_of_unplaced_statements, words
 from etl.resolve.confidence import (
     MeetingEvidence,
     OutcomeEvidence,

@@ -202,8 +202,8 @@ def calibrate_documents(paths: list[Path], gold: Gold) -> tuple[Calibration, lis
     from etl.db.confidence_evidence import (
         every_meeting,
         evidence_of_meetings,
-        evidence_of_unplaced_statements,
     )
+    from etl.db.speaker_evidence import evidence_of_unplaced_statements
     from etl.pipeline import Pipeline
     from etl.settings import Settings
 
