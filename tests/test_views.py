@@ -318,3 +318,37 @@ def test_an_outcome_only_one_governments_documents_report_is_one_sided(engine):
             37,
         )
     ]
+
+
+def test_a_participant_only_one_governments_documents_name_is_one_sided(engine):
+    with Session(engine) as session, session.begin():
+        sync_official_sources(session)
+    with engine.begin() as connection:
+        for statement in ONE_SIDED_ROWS + [
+            "insert into persons (id, canonical_name, source) values"
+            " (1, 'Lee Example', 'extracted'), (2, 'Park Example', 'extracted'),"
+            " (3, 'Kim Example', 'extracted')",
+            # both readouts name Lee; only the US one names Park; only news names Kim
+            "insert into meeting_participants (id, meeting_id, person_id, document_id,"
+            " char_start, char_end, extractor_version) values"
+            " (1, 1, 1, 1, 0, 4, 'v'), (2, 1, 1, 2, 0, 4, 'v'), (3, 1, 2, 1, 5, 12, 'v'),"
+            " (5, 1, 3, 3, 0, 4, 'v')",
+        ]:
+            connection.execute(text(statement))
+        rows = connection.execute(
+            text(
+                "select document_name, value, chosen_value, rule, char_start, char_end"
+                " from v_fact_conflicts where field = 'participant'"
+            )
+        )
+        found = [tuple(row) for row in rows]
+    assert found == [
+        (
+            "us.txt",
+            "Park Example",
+            "Park Example",
+            "one_sided: only the US side's own documents name them",
+            5,
+            12,
+        )
+    ]

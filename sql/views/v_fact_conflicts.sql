@@ -5,7 +5,8 @@
 -- source gave that the loader had to correct (date_conflicts: a wrong year, a
 -- day the calendar knew, or dropped), at its span; and, for a meeting both
 -- governments' own documents report (official_sources), one row per official
--- source of an outcome only one side reports (field outcome, rule one_sided);
+-- source of an outcome only one side reports (field outcome, rule one_sided)
+-- and of a participant only one side's documents name (field participant);
 -- and one row per source and status of an outcome its sources report as agreed
 -- and as only discussed (field outcome_status, at the span that reports it).
 -- value: what the source says; chosen_value: what the meeting row carries;
@@ -36,6 +37,14 @@ src_outcomes as (
 
 src_outcome_mentions as (
     select * from outcome_mentions
+),
+
+src_participants as (
+    select * from meeting_participants
+),
+
+src_persons as (
+    select id, canonical_name from persons
 ),
 
 documents_meta as (
@@ -222,6 +231,41 @@ one_sided as (
         first_reports.char_start, src_outcomes.status, one_side_only.side
 ),
 
+official_namings as (
+    -- who each official source of a two-sided meeting names as taking part
+    select src_participants.meeting_id, src_participants.person_id, official.side,
+        src_participants.document_id, src_participants.char_start, src_participants.char_end
+    from src_participants
+    inner join two_sided on two_sided.meeting_id = src_participants.meeting_id
+    inner join official on official.document_id = src_participants.document_id
+),
+
+named_by_one_side as (
+    select meeting_id, person_id, min(side) as side
+    from official_namings
+    group by meeting_id, person_id
+    having count(distinct side) = 1
+),
+
+one_sided_people as (
+    -- a source names a person once per meeting (meeting_participants' key)
+    select
+        official_namings.meeting_id,
+        'participant' as field,
+        official_namings.document_id,
+        src_persons.canonical_name as value,
+        official_namings.char_start,
+        official_namings.char_end,
+        src_persons.canonical_name as chosen_value,
+        'one_sided: only the ' || named_by_one_side.side || ' side''s own documents name them'
+            as rule
+    from official_namings
+    inner join named_by_one_side
+        on named_by_one_side.meeting_id = official_namings.meeting_id
+        and named_by_one_side.person_id = official_namings.person_id
+    inner join src_persons on src_persons.id = official_namings.person_id
+),
+
 outcome_statuses as (
     -- what each source says of an outcome, at its first span saying so
     select outcome_id, document_id, reported_status as value, min(char_start) as char_start
@@ -289,6 +333,8 @@ final as (
         select * from corrected_dates
         union all
         select * from one_sided
+        union all
+        select * from one_sided_people
         union all
         select * from outcome_status_rows
     ) as facts
