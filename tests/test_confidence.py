@@ -52,6 +52,11 @@ def test_a_meeting_both_governments_report_with_its_day_in_the_text_beats_one_un
     assert 0 <= model.confidence(ONE_STORY) < model.confidence(corroborated) <= 1
 
 
+def test_a_meeting_a_cue_like_met_told_beats_one_only_a_weak_cue_told():
+    told = dataclasses.replace(ONE_STORY, strong_cue=True)
+    assert default_model().confidence(told) > default_model().confidence(ONE_STORY)
+
+
 def test_sources_that_disagree_on_the_status_lower_a_meetings_confidence():
     disputed = dataclasses.replace(ONE_STORY, documents=2, statuses=2)
     agreed = dataclasses.replace(ONE_STORY, documents=2, statuses=1)

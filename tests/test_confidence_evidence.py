@@ -29,10 +29,11 @@ ROWS = [
     "insert into meetings (id, meeting_key, kind, status, start_date, city) values"
     " (1, 'k', 'in_person', 'held', '2033-05-08', 'Oslo')",
     "insert into meeting_mentions (id, meeting_id, document_id, char_start, char_end,"
-    " extractor_version, reported_kind, reported_status, reported_date, date_source) values"
-    " (1, 1, 1, 0, 20, 'v', 'in_person', 'held', '2033-05-09', 'dateline'),"
-    " (2, 1, 2, 0, 21, 'v', 'in_person', 'held', '2033-05-08', 'text'),"
-    " (3, 1, 3, 0, 32, 'v', 'in_person', 'planned', null, null)",
+    " extractor_version, reported_kind, reported_status, reported_date, date_source,"
+    " found_by) values"
+    " (1, 1, 1, 0, 20, 'v', 'in_person', 'held', '2033-05-09', 'dateline', 'weak_cue'),"
+    " (2, 1, 2, 0, 21, 'v', 'in_person', 'held', '2033-05-08', 'text', 'cue'),"
+    " (3, 1, 3, 0, 32, 'v', 'in_person', 'planned', null, null, 'group')",
     "insert into meeting_people (meeting_id, person_id) values (1, 1), (1, 2), (1, 3), (1, 4)",
     "insert into meeting_participants (id, meeting_id, person_id, document_id, char_start,"
     " char_end, extractor_version, title_as_written, side) values"
@@ -80,6 +81,7 @@ def test_a_meetings_evidence_counts_its_documents_governments_day_statuses_and_s
             people=4,
             sides=2,
             place=True,
+            strong_cue=True,  # the ministry's "met", beside a weak cue and a group
         )
     ]
 

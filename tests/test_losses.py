@@ -96,8 +96,11 @@ def test_rebuilding_a_sqlite_table_keeps_the_rows_that_refer_to_it(sqlite_url):
 
 
 def _without_outcome_statuses(engine):
+    """No mention keeps what its own source said (an outcome's status, how a
+    meeting was told): losing those is a document's loss, tested on its own."""
     with engine.begin() as connection:
         connection.execute(text("update outcome_mentions set reported_status = null"))
+        connection.execute(text("update meeting_mentions set found_by = null"))
 
 
 def test_an_outcome_mentions_status_that_goes_marks_its_document(loaded):
@@ -112,7 +115,7 @@ def test_an_outcome_mentions_status_that_goes_marks_its_document(loaded):
 
 def test_reference_data_that_goes_marks_no_document(loaded):
     """The calendar's tables go below 0016; the next run loads them again."""
-    _without_outcome_statuses(loaded)  # their loss (below 0023) is a document's
+    _without_outcome_statuses(loaded)  # their loss (below 0023, 0025) is a document's
     loss = plan_downgrade(loaded, "0015")
     assert any(line.startswith("table reference_meetings") for line in loss.lines)
     assert not loss.documents and not loss.all_documents

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from tests.support import DOCS, NO_CALENDAR, analyze
+from tests.support import DOCS, NO_CALENDAR, analyze, extract_text
 
 
 def meetings(text, published=None):
@@ -560,3 +560,22 @@ def test_a_readouts_today_is_the_date_line_above_it_not_the_pages_date():
     )
     (meeting,) = analyze(text, dt.date(2022, 3, 4)).meetings
     assert meeting.start_date == dt.date(2022, 3, 3)
+
+
+def test_each_mention_says_how_the_text_told_it():
+    def found(text):
+        return [m.found_by for m in extract_text(text, dt.date(2031, 5, 9)).meetings]
+
+    told = "Envoys meet\n\nSecretary of State Antony Blinken met Foreign Minister Wang Yi in Oslo on Friday.\n"
+    assert found(told) == ["cue"]
+    weak = (
+        "Envoys speak\n\nSecretary of State Antony Blinken spoke with Foreign Minister Wang Yi"
+        " on Friday, officials said.\n"
+    )
+    assert found(weak) == ["weak_cue"]
+    titled = (
+        "Remarks by Secretary Blinken and Foreign Minister Wang Yi Before Their Meeting\n\n"
+        "SECRETARY BLINKEN: Thank you for coming, Minister.\n\n"
+        "FOREIGN MINISTER WANG: Thank you, Mr. Secretary.\n"
+    )
+    assert found(titled)[0] == "title"

@@ -324,7 +324,8 @@ def test_a_participant_only_one_governments_documents_name_is_one_sided(engine):
     with Session(engine) as session, session.begin():
         sync_official_sources(session)
     with engine.begin() as connection:
-        for statement in ONE_SIDED_ROWS + [
+        for statement in [
+            *ONE_SIDED_ROWS,
             "insert into persons (id, canonical_name, source) values"
             " (1, 'Lee Example', 'extracted'), (2, 'Park Example', 'extracted'),"
             " (3, 'Kim Example', 'extracted')",

@@ -26,6 +26,7 @@ from etl.db.models import (
 from etl.db.speaker_evidence import speaker_evidence
 from etl.resolve.confidence import (
     EXACT_METHODS,
+    STRONG_CUES,
     Evidence,
     MeetingEvidence,
     OutcomeEvidence,
@@ -148,6 +149,7 @@ def meeting_evidence(
         MeetingMention.reported_status,
         MeetingMention.reported_date,
         MeetingMention.date_source,
+        MeetingMention.found_by,
     ).where(MeetingMention.meeting_id.in_(ids))
     for row in session.execute(query):
         mentions[row.meeting_id].append(row)
@@ -175,6 +177,7 @@ def meeting_evidence(
                 sides=len(set(countries[meeting.id]) & set(SIDES)),
                 place=meeting.city is not None,
                 same_people_elsewhere=meeting.id in repeated,
+                strong_cue=any(m.found_by in STRONG_CUES for m in own),
             )
         )
     return found

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-SCHEMA_HEAD = "0024"
+SCHEMA_HEAD = "0025"
 """The newest revision in ``migrations/versions`` (a test keeps them equal)."""
 
 

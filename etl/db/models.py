@@ -42,6 +42,7 @@ OUTCOME_CATEGORIES = (
 )
 OUTCOME_STATUSES = ("agreed", "discussed")
 DATE_SOURCES = ("text", "context", "dateline", "calendar")
+FOUND_BY = ("cue", "weak_cue", "title", "group", "visit")
 CONFLICT_RESOLUTIONS = ("year_adjusted", "dropped", "calendar")
 
 
@@ -286,6 +287,7 @@ class MeetingMention(Evidence, Base):
     __table_args__ = (
         UniqueConstraint("document_id", "char_start", "char_end"),
         CheckConstraint(_in("date_source", DATE_SOURCES), name="date_source"),
+        CheckConstraint(_in("found_by", FOUND_BY), name="found_by"),
         span_check(),
     )
 
@@ -301,6 +303,8 @@ class MeetingMention(Evidence, Base):
     # where reported_date came from: the mention's own words, an earlier sentence
     # of the story, its dateline, or the reference calendar of known meetings
     date_source: Mapped[str | None] = mapped_column(String(16))
+    # how the text told it (etl.extract.records.MeetingRecord.found_by)
+    found_by: Mapped[str | None] = mapped_column(String(16))
     city: Mapped[str | None] = mapped_column(String(128))
     country: Mapped[str | None] = mapped_column(String(2))
     venue: Mapped[str | None] = mapped_column(String(256))

@@ -235,6 +235,6 @@ def with_delegations(
             continue
         result.append(
             MeetingRecord(start=first.start, end=last.end, kind="in_person", status="held",
-                          participants=people)
+                          participants=people, found_by="group")
         )  # fmt: skip
     return sorted(result, key=lambda r: r.start)

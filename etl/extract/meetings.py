@@ -61,6 +61,9 @@ def _named_gathering(text: str, view: SentenceView, cue: Span) -> bool:
     return named and bool(words) and words[-1].lower() in OCCASION_WORDS
 
 
+WEAK_CUES = ("SPOKE", "MEET_WEAK")  # meetings only between named people of two countries
+
+
 def _meeting_cue(view: SentenceView, text: str) -> Span | None:
     """The sentence's first meeting cue that is not the name of a gathering."""
     labels = ("MEET", "CALL", "VIDEO", "SPOKE", "MEET_WEAK", "SIGNING")
@@ -68,6 +71,13 @@ def _meeting_cue(view: SentenceView, text: str) -> Span | None:
         (c for c in view.cues if c.label_ in labels and not _named_gathering(text, view, c)),
         None,
     )
+
+
+def _found_by(cue: Span) -> str:
+    """How strongly the cue that opened the mention tells a meeting."""
+    if cue.label_ in WEAK_CUES:
+        return "weak_cue"
+    return "visit" if cue.label_ == "VISIT" else "cue"
 
 
 def _kind(view: SentenceView, cue: Span) -> str:
@@ -273,6 +283,7 @@ def meeting_mentions(
                 date_span=(date.start, date.end) if date else None,
                 place=place,
                 group_subject=group_subject,
+                found_by=_found_by(cue),
             )
         )
     return records

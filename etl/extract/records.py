@@ -83,6 +83,10 @@ class MeetingRecord:
     # a visit to this country: the host, the visitor's counterpart there, is the
     # resolver's to find ("she looks forward to visiting Beijing in the spring")
     host_country: str | None = None
+    # how the text told it: a meeting cue ("met", "held talks"), a weak one
+    # ("talks", "spoke with"), a transcript's title, a group of both sides'
+    # officials, or a visit
+    found_by: str = "cue"
 
 
 @dataclass(frozen=True)

@@ -52,4 +52,5 @@ def transcript_meeting(
         date=dates[0].value if dates else None,
         date_span=(dates[0].start, dates[0].end) if dates else None,
         place=_header_place(header) if kind == "in_person" else None,
+        found_by="title",
     )

@@ -54,6 +54,7 @@ def visit_plans(
                 date_span=(cue.end_char + date.start, cue.end_char + date.end) if date else None,
                 place=where,
                 host_country=where.country,
+                found_by="visit",
             )
         )
     return records

@@ -76,6 +76,7 @@ def _mention_rows(
                 "reported_end_date": draft.end_date if day == draft.start_date else day,
                 "date_text": span.date_text,
                 "date_source": span.date_source,
+                "found_by": span.found_by,
                 "city": draft.city,
                 "country": draft.country,
                 "venue": draft.venue,

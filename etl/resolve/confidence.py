@@ -23,11 +23,12 @@ import yaml
 
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.yaml"
 PRIOR_PATH = Path(__file__).with_name("data") / "confidence_prior.yaml"
-FEATURES_VERSION = "2"  # bump when a feature's definition changes
+FEATURES_VERSION = "3"  # bump when a feature's definition changes
 # the reference data evidence reads: whose documents are official, nationalities
 EVIDENCE_DATA = ("sources.yaml", "persons.yaml")
 KINDS = ("meeting", "participant", "speaker", "outcome")
 FIRM_DATES = ("text", "context")  # a day the documents' own words give
+STRONG_CUES = ("cue", "title")  # how a mention was found (meeting_mentions.found_by)
 EXACT_METHODS = ("exact", "title_surname", "title_pattern")  # a name or title as written
 
 
@@ -45,6 +46,9 @@ class MeetingEvidence:
     # history of their meetings, where a day or a status is easily misplaced
     # and one meeting can become two
     same_people_elsewhere: bool = False
+    # a mention found by a meeting cue ("met", "held talks") or a transcript's
+    # title, not only by a weak cue, a group of officials or a visit
+    strong_cue: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,7 @@ def meeting_features(e: MeetingEvidence) -> dict[str, float]:
         "many_people": float(e.people >= 3),
         "place": float(e.place),
         "same_people_elsewhere": float(e.same_people_elsewhere),
+        "strong_cue": float(e.strong_cue),
     }
 
 

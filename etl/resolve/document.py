@@ -222,6 +222,7 @@ class DocumentResolver:
                 draft.start_date,
                 record.date.text if record.date else None,
                 source,
+                record.found_by,
             )
         )
         return draft

@@ -47,6 +47,7 @@ class MentionSpan:
     day: dt.date | None
     date_text: str | None
     date_source: str | None = None
+    found_by: str | None = None  # the extraction's: cue, weak_cue, title, group, visit
 
 
 @dataclass
