@@ -126,9 +126,10 @@ TWIN_ROWS = [
     " (1, 'may', 'in_person', 'held'), (2, 'june', 'in_person', 'held'),"
     " (3, 'july', 'in_person', 'held')",
     "insert into meeting_mentions (id, meeting_id, document_id, char_start, char_end,"
-    " extractor_version, reported_kind, reported_status) values"
-    " (1, 1, 1, 0, 20, 'v', 'in_person', 'held'), (2, 2, 1, 21, 48, 'v', 'in_person', 'held'),"
-    " (3, 3, 2, 0, 29, 'v', 'in_person', 'held')",
+    " extractor_version, reported_kind, reported_status, found_by) values"
+    " (1, 1, 1, 0, 20, 'v', 'in_person', 'held', 'weak_cue'),"
+    " (2, 2, 1, 21, 48, 'v', 'in_person', 'held', 'group'),"
+    " (3, 3, 2, 0, 29, 'v', 'in_person', 'held', 'visit')",
     "insert into meeting_people (meeting_id, person_id) values"
     " (1, 1), (1, 2), (2, 1), (2, 2), (3, 1), (3, 2), (3, 3)",
 ]
@@ -144,6 +145,7 @@ def test_a_meeting_whose_document_reports_another_of_the_same_people_is_flagged(
         e.meeting_id: e.same_people_elsewhere for e in found if isinstance(e, MeetingEvidence)
     }
     assert flagged == {1: True, 2: True, 3: False}  # July's has Kim too, in another document
+    assert not any(e.strong_cue for e in found if isinstance(e, MeetingEvidence))  # none "met"
 
 
 def test_the_last_model_is_the_one_of_the_run_that_finished_last(engine):

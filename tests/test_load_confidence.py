@@ -119,7 +119,14 @@ def test_a_database_upgraded_to_confidences_is_filled_by_its_next_run(story):
     upgrade(pipeline.engine)
     assert all(set(values) == {None} for values in _confidences(pipeline.engine).values())
     pipeline.run([folder])  # nothing to load: the upgrade marked every meeting
-    assert _confidences(pipeline.engine) == decided
+    filled = _confidences(pipeline.engine)
+    assert all(None not in values for values in filled.values())
+    # the same evidence gives the same confidences, but how the story told the
+    # meeting (found_by, 0025) went with the downgrade until it is extracted again
+    assert {v: filled[v] for v in VIEWS if v != "v_meetings"} == {
+        v: decided[v] for v in VIEWS if v != "v_meetings"
+    }
+    assert filled["v_meetings"] < decided["v_meetings"]
 
 
 def test_a_new_model_decides_every_confidence_again_at_the_next_run(story, monkeypatch):
@@ -135,3 +142,29 @@ def test_a_new_model_decides_every_confidence_again_at_the_next_run(story, monke
     pipeline.run([folder])  # nothing to load, but every fact is decided again
     found = _confidences(pipeline.engine)
     assert {c for values in found.values() for c in values} == {1.0}
+
+
+WEAK_STORY = """Yellen, He wrap up talks
+
+GENEVA, March 3, 2025 — Treasury Secretary Janet Yellen and Chinese Vice Premier He Lifeng wrapped up two days of talks in Geneva on Monday.
+"""
+
+
+def test_how_each_source_told_the_meeting_is_stored_and_weighs_in_its_confidence(story):
+    folder, pipeline = story
+    (folder / "story.txt").write_text(WEAK_STORY, encoding="utf-8")
+    pipeline.run([folder])
+    weakly = _meeting_confidence(pipeline.engine)
+    (folder / "second.txt").write_text(STORY, encoding="utf-8")  # "met": a meeting cue
+    pipeline.run([folder])
+    with pipeline.engine.connect() as connection:
+        found = connection.execute(
+            text(
+                "select documents.name, meeting_mentions.found_by from meeting_mentions"
+                " join documents on documents.id = meeting_mentions.document_id"
+                " order by documents.name"
+            )
+        )
+        assert [tuple(row) for row in found] == [("second.txt", "cue"), ("story.txt", "weak_cue")]
+        assert connection.execute(text("select count(*) from v_meetings")).scalar() == 1
+    assert _meeting_confidence(pipeline.engine) > weakly

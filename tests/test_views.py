@@ -333,7 +333,22 @@ def test_a_participant_only_one_governments_documents_name_is_one_sided(engine):
             "insert into meeting_participants (id, meeting_id, person_id, document_id,"
             " char_start, char_end, extractor_version) values"
             " (1, 1, 1, 1, 0, 4, 'v'), (2, 1, 1, 2, 0, 4, 'v'), (3, 1, 2, 1, 5, 12, 'v'),"
-            " (5, 1, 3, 3, 0, 4, 'v')",
+            " (5, 1, 3, 3, 0, 4, 'v'), (6, 1, 3, 2, 5, 12, 'v')",
+            # each named at its span, but Kim in the ministry's readout, a host inferred
+            "insert into person_mentions (id, person_id, document_id, char_start, char_end,"
+            " extractor_version, mention_text, mention_kind, method, score) values"
+            " (1, 1, 1, 0, 4, 'v', 'Lee', 'name', 'exact', 1),"
+            " (2, 1, 2, 0, 4, 'v', 'Lee', 'name', 'exact', 1),"
+            " (3, 2, 1, 5, 12, 'v', 'Park', 'name', 'exact', 1),"
+            " (4, 3, 3, 0, 4, 'v', 'Kim', 'name', 'exact', 1)",
+            # a meeting only the US readout reports: nothing to compare
+            "insert into meetings (id, meeting_key, kind, status) values"
+            " (2, 'us only', 'in_person', 'held')",
+            "insert into meeting_mentions (id, meeting_id, document_id, char_start, char_end,"
+            " extractor_version, reported_kind, reported_status) values"
+            " (4, 2, 1, 5, 20, 'v', 'in_person', 'held')",
+            "insert into meeting_participants (id, meeting_id, person_id, document_id,"
+            " char_start, char_end, extractor_version) values (7, 2, 2, 1, 5, 12, 'v')",
         ]:
             connection.execute(text(statement))
         rows = connection.execute(

@@ -4,4 +4,4 @@ Bump ``EXTRACTOR_VERSION`` whenever a change can alter what is extracted, so
 ``etl run --reprocess`` knows which documents are stale.
 """
 
-EXTRACTOR_VERSION = "0.5.1"
+EXTRACTOR_VERSION = "0.6.0"

@@ -61,9 +61,6 @@ def _named_gathering(text: str, view: SentenceView, cue: Span) -> bool:
     return named and bool(words) and words[-1].lower() in OCCASION_WORDS
 
 
-WEAK_CUES = ("SPOKE", "MEET_WEAK")  # meetings only between named people of two countries
-
-
 def _meeting_cue(view: SentenceView, text: str) -> Span | None:
     """The sentence's first meeting cue that is not the name of a gathering."""
     labels = ("MEET", "CALL", "VIDEO", "SPOKE", "MEET_WEAK", "SIGNING")
@@ -71,13 +68,6 @@ def _meeting_cue(view: SentenceView, text: str) -> Span | None:
         (c for c in view.cues if c.label_ in labels and not _named_gathering(text, view, c)),
         None,
     )
-
-
-def _found_by(cue: Span) -> str:
-    """How strongly the cue that opened the mention tells a meeting."""
-    if cue.label_ in WEAK_CUES:
-        return "weak_cue"
-    return "visit" if cue.label_ == "VISIT" else "cue"
 
 
 def _kind(view: SentenceView, cue: Span) -> str:
@@ -252,9 +242,11 @@ def meeting_mentions(
             c.label_ == "JOINT" or (c.label_ == "GROUP" and c.start_char < cue.start_char)
             for c in view.cues
         )  # "At a dinner in Buenos Aires, the two leaders agreed …"
+        # a weak cue tells a meeting only between named people of two countries
         weak = cue.label_ in ("MEET_WEAK", "SIGNING") or (
             cue.label_ == "SPOKE" and not group_subject
         )
+        found_by = "weak_cue" if weak else ("visit" if cue.label_ == "VISIT" else "cue")
         if (weak or view.in_turn) and not two_sides:
             continue  # weak cue, or a speaker's aside: only a meeting of two named sides
         outcome = view.first(*OUTCOME_LABELS)
@@ -283,7 +275,7 @@ def meeting_mentions(
                 date_span=(date.start, date.end) if date else None,
                 place=place,
                 group_subject=group_subject,
-                found_by=_found_by(cue),
+                found_by=found_by,
             )
         )
     return records

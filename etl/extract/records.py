@@ -84,9 +84,9 @@ class MeetingRecord:
     # resolver's to find ("she looks forward to visiting Beijing in the spring")
     host_country: str | None = None
     # how the text told it: a meeting cue ("met", "held talks"), a weak one
-    # ("talks", "spoke with"), a transcript's title, a group of both sides'
-    # officials, or a visit
-    found_by: str = "cue"
+    # ("talks", "spoke with", "signed by"), a transcript's title, a group of
+    # both sides' officials, or a visit; every maker of a record says which
+    found_by: str | None = None
 
 
 @dataclass(frozen=True)

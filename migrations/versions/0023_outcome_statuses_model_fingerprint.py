@@ -16,7 +16,7 @@ evidence gives (0022 could hide the kept day when a weaker sentence gave it).
 
 Existing mentions take their outcome's status, so an upgraded database shows
 no outcome_status disagreement until its documents are extracted again (they
-are stale: extractor 0.5.1; ``etl run --reprocess``).
+are stale: extractor 0.6.0; ``etl run --reprocess``).
 """
 
 from collections.abc import Sequence

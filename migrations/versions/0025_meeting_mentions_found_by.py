@@ -8,7 +8,8 @@ Create Date: 2026-12-01
 cue ("met", "held talks"), a weak one ("talks", "spoke with"), a transcript's
 title, a group of both sides' officials, or a visit. It is the cue strength a
 meeting's confidence weighs; mentions loaded before have none until their
-documents are extracted again (``etl run --reprocess``).
+documents are extracted again (they are stale: extractor 0.6.0; ``etl run
+--reprocess``).
 """
 
 from collections.abc import Sequence

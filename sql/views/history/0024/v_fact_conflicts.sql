@@ -47,6 +47,10 @@ src_persons as (
     select id, canonical_name from persons
 ),
 
+src_person_mentions as (
+    select document_id, char_start, char_end from person_mentions
+),
+
 documents_meta as (
     select id, url, outlet from documents
 ),
@@ -232,12 +236,17 @@ one_sided as (
 ),
 
 official_namings as (
-    -- who each official source of a two-sided meeting names as taking part
+    -- who each official source of a two-sided meeting names as taking part (by
+    -- name at that span: not a visit's host the resolver inferred)
     select src_participants.meeting_id, src_participants.person_id, official.side,
         src_participants.document_id, src_participants.char_start, src_participants.char_end
     from src_participants
     inner join two_sided on two_sided.meeting_id = src_participants.meeting_id
     inner join official on official.document_id = src_participants.document_id
+    inner join src_person_mentions
+        on src_person_mentions.document_id = src_participants.document_id
+        and src_person_mentions.char_start = src_participants.char_start
+        and src_person_mentions.char_end = src_participants.char_end
 ),
 
 named_by_one_side as (
