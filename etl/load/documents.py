@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, exists, select, union
 from sqlalchemy.orm import Session
 
 from etl.db.models import (
@@ -73,12 +73,8 @@ def clear_facts(session: Session, document_id: int, roles: RoleBook) -> None:
             )
         )
     )
-    reported = select(Outcome.meeting_id).join(
-        OutcomeMention, OutcomeMention.outcome_id == Outcome.id
-    )
-    outcome_meetings = set(
-        session.scalars(reported.where(OutcomeMention.document_id == document_id))
-    )
+    reported = select(OutcomeMention.outcome_id).where(OutcomeMention.document_id == document_id)
+    losing = set(session.scalars(reported))  # outcomes that lose this source
     mark_meetings_pending(session, document_id)  # they lose a source
     for model in (
         Statement,
@@ -91,7 +87,7 @@ def clear_facts(session: Session, document_id: int, roles: RoleBook) -> None:
         session.execute(delete(model).where(model.document_id == document_id))
     orphan_outcomes = ~exists().where(OutcomeMention.outcome_id == Outcome.id)
     session.execute(delete(Outcome).where(orphan_outcomes))
-    settle_outcome_statuses(session, touched | outcome_meetings)
+    settle_outcome_statuses(session, losing)
     for meeting_id in touched:
         refresh_meeting(session, meeting_id, roles)
     orphan_meetings = ~exists().where(MeetingMention.meeting_id == Meeting.id)
@@ -311,7 +307,7 @@ def mark_meetings_pending(session: Session, document_id: int) -> None:
     """The meetings a document reports get their derived facts (quote groups,
     confidences) decided again at the end of the run (in this transaction: an
     interrupted run leaves them marked for the next)."""
-    sources = (
+    sources = union(
         select(MeetingMention.meeting_id).where(MeetingMention.document_id == document_id),
         select(MeetingParticipant.meeting_id).where(MeetingParticipant.document_id == document_id),
         select(Statement.meeting_id).where(
@@ -320,7 +316,7 @@ def mark_meetings_pending(session: Session, document_id: int) -> None:
         select(Outcome.meeting_id)
         .join(OutcomeMention, OutcomeMention.outcome_id == Outcome.id)
         .where(OutcomeMention.document_id == document_id),
-    )
-    meetings = {m for query in sources for m in session.scalars(query) if m is not None}
+    ).subquery()
+    meetings = {m for m in session.scalars(select(sources.c[0])) if m is not None}
     rows = [{"meeting_id": m} for m in sorted(meetings)]
     insert_many(session, MeetingPending.__table__, rows)  # type: ignore[arg-type]

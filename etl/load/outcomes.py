@@ -41,6 +41,7 @@ def write_outcomes(
     version: str,
 ) -> int:
     written = 0
+    agreed: set[int] = set()
     slugs = {id_: slug for slug, id_ in topics.items()}
     for item in resolved.outcomes:
         record = item.record
@@ -84,19 +85,27 @@ def write_outcomes(
             },
             {"extractor_version": version, "reported_status": record.status},
         )
-    settle_outcome_statuses(session, set(meeting_ids))
+        if record.status == "agreed":
+            agreed.add(outcome_id)
+    if agreed:  # a source that says agreed makes it agreed (discussed changes nothing)
+        session.execute(
+            update(Outcome)
+            .where(Outcome.id.in_(sorted(agreed)), Outcome.status != "agreed")
+            .values(status="agreed"),
+            execution_options={"synchronize_session": False},
+        )
     return written
 
 
-def settle_outcome_statuses(session: Session, meeting_ids: set[int]) -> None:
-    """The outcomes of these meetings are agreed when a source left says so,
-    else discussed: whatever order their sources came and went in."""
+def settle_outcome_statuses(session: Session, outcome_ids: set[int]) -> None:
+    """These outcomes (that lost a source) are agreed when a source left says
+    so, else discussed: whatever order their sources came and went in."""
     agreed = exists().where(
         OutcomeMention.outcome_id == Outcome.id, OutcomeMention.reported_status == "agreed"
     )
-    ids = sorted(meeting_ids)
+    ids = sorted(outcome_ids)
     for start in range(0, len(ids), CHUNK):
-        chosen = Outcome.meeting_id.in_(ids[start : start + CHUNK])
+        chosen = Outcome.id.in_(ids[start : start + CHUNK])
         session.execute(
             update(Outcome).where(chosen, agreed).values(status="agreed"),
             execution_options={"synchronize_session": False},
