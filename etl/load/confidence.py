@@ -10,25 +10,15 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from etl.db.models import IngestionRun, Meeting, MeetingPerson, Outcome, Statement
-from etl.resolve.confidence import (
-    Evidence,
-    MeetingEvidence,
-    Model,
-    OutcomeEvidence,
-    ParticipantEvidence,
-    SpeakerEvidence,
-)
+from etl.resolve.confidence import Evidence, Model, fact_key
 
-
-def _key(evidence: Evidence) -> tuple[type[Any], dict[str, int]]:
-    if isinstance(evidence, MeetingEvidence):
-        return Meeting, {"id": evidence.meeting_id}
-    if isinstance(evidence, ParticipantEvidence):
-        return MeetingPerson, {"meeting_id": evidence.meeting_id, "person_id": evidence.person_id}
-    if isinstance(evidence, SpeakerEvidence):
-        return Statement, {"id": evidence.statement_id}
-    assert isinstance(evidence, OutcomeEvidence)
-    return Outcome, {"id": evidence.outcome_id}
+# each fact kind's table and the columns its ids name (etl.resolve.confidence.fact_key)
+TABLES: dict[str, tuple[type[Any], tuple[str, ...]]] = {
+    "meeting": (Meeting, ("id",)),
+    "participant": (MeetingPerson, ("meeting_id", "person_id")),
+    "speaker": (Statement, ("id",)),
+    "outcome": (Outcome, ("id",)),
+}
 
 
 def forget_unplaced_confidences(session: Session) -> None:
@@ -49,8 +39,10 @@ def record_model(session: Session, run_id: int, fingerprint: str) -> None:
 def write_confidences(session: Session, model: Model, evidence: Iterable[Evidence]) -> int:
     rows: dict[type[Any], list[dict[str, Any]]] = {}
     for item in evidence:
-        table, key = _key(item)
-        rows.setdefault(table, []).append({**key, "confidence": model.confidence(item)})
+        kind, ids = fact_key(item)
+        table, columns = TABLES[kind]
+        row = dict(zip(columns, ids, strict=True))
+        rows.setdefault(table, []).append({**row, "confidence": model.confidence(item)})
     for table, values in rows.items():
         session.execute(update(table), values)
     return sum(len(values) for values in rows.values())
